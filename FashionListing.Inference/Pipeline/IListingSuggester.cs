@@ -1,0 +1,18 @@
+namespace FashionListing.Inference.Pipeline;
+
+/// <summary>
+/// Turns the bytes of an uploaded photo into suggestions for a listing: the cleaned photo to
+/// store, and per garment its mask, category, attributes, colours and a seed title.
+/// </summary>
+/// <remarks>
+/// Implementations are singletons shared by every request and must be safe to call concurrently.
+/// Expected problems with the photo (not an image, too large, too many pixels) come back as a
+/// <see cref="PhotoRejected"/> result, never as an exception.
+/// </remarks>
+public interface IListingSuggester
+{
+    /// <summary>Decodes, cleans and analyses one photo.</summary>
+    /// <param name="photo">The uploaded file's bytes, exactly as received.</param>
+    /// <param name="cancellationToken">Cancels the analysis, for example when the seller leaves.</param>
+    Task<SuggestionOutcome> SuggestAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken);
+}
