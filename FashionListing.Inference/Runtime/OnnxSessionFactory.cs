@@ -1,0 +1,101 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.ML.OnnxRuntime;
+
+namespace FashionListing.Inference.Runtime;
+
+/// <summary>
+/// Creates ONNX Runtime sessions on the configured execution provider: CUDA first where allowed,
+/// CPU when CUDA cannot load, with one log line per model saying which provider runs and why.
+/// </summary>
+/// <remarks>
+/// The caller owns each returned <see cref="InferenceSession"/> and disposes it. Sessions are
+/// meant to be created once per model and shared: <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/>
+/// may be called from several threads at once.
+/// </remarks>
+public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> options, ILogger<OnnxSessionFactory> logger)
+{
+    private readonly InferenceOptions _options = options.Value;
+
+    /// <summary>Creates a session for a model held in memory.</summary>
+    /// <param name="modelName">A short name for the log, e.g. "ResNet18 backbone".</param>
+    /// <param name="model">The serialised ONNX model.</param>
+    public InferenceSession Create(string modelName, byte[] model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        long started = Stopwatch.GetTimestamp();
+        string? cudaProblem = null;
+
+        if (_options.ExecutionProvider != ExecutionProviderChoice.Cpu)
+        {
+            SessionOptions cudaOptions = NewOptions();
+            try
+            {
+                cudaOptions.AppendExecutionProvider_CUDA(0);
+                InferenceSession session = new(model, cudaOptions);
+                Log.SessionCreated(logger, modelName, "CUDA", "the CUDA provider loaded",
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+
+                return session;
+            }
+            catch (OnnxRuntimeException ex) when (_options.ExecutionProvider == ExecutionProviderChoice.Auto)
+            {
+                // Expected on machines without an NVIDIA GPU or without the CUDA libraries.
+                cudaProblem = FirstLine(ex.Message);
+            }
+            finally
+            {
+                cudaOptions.Dispose();
+            }
+        }
+
+        using SessionOptions cpuOptions = NewOptions();
+        InferenceSession cpuSession = new(model, cpuOptions);
+        double elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (cudaProblem is null)
+        {
+            Log.SessionCreated(logger, modelName, "CPU", "the setting Inference:ExecutionProvider is Cpu", elapsed);
+        }
+        else
+        {
+            Log.CudaUnavailable(logger, modelName, cudaProblem, elapsed);
+        }
+
+        return cpuSession;
+    }
+
+    private SessionOptions NewOptions()
+    {
+        SessionOptions sessionOptions = new()
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+        };
+        if (_options.IntraOpThreads > 0)
+        {
+            sessionOptions.IntraOpNumThreads = _options.IntraOpThreads;
+        }
+
+        return sessionOptions;
+    }
+
+    private static string FirstLine(string message)
+    {
+        int end = message.IndexOf('\n', StringComparison.Ordinal);
+
+        return end < 0 ? message : message[..end].TrimEnd();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information,
+            "Model {ModelName} runs on {Provider} because {Reason}; loaded in {ElapsedMs:F0} ms")]
+        public static partial void SessionCreated(
+            ILogger logger, string modelName, string provider, string reason, double elapsedMs);
+
+        [LoggerMessage(2, LogLevel.Warning,
+            "Model {ModelName} runs on CPU because CUDA could not be loaded ({Problem}); loaded in {ElapsedMs:F0} ms")]
+        public static partial void CudaUnavailable(ILogger logger, string modelName, string problem, double elapsedMs);
+    }
+}
