@@ -142,7 +142,8 @@ public sealed class DominantColourExtractor
 
                 untilNext = step - 1;
                 int offset = x * 4;
-                samples[taken++] = ColourSpace.ToLab(row[offset + redOffset], row[offset + 1], row[offset + blueOffset]);
+                samples[taken++] = ColourSpace.ToLab(
+                    row[offset + redOffset], row[offset + 1], row[offset + blueOffset]);
             }
         }
 

@@ -109,11 +109,15 @@ public sealed class FashionpediaTaxonomy
         ThrowOnDuplicates(attributes.Select(a => a.Name), "attribute name", sourceName);
 
         HashSet<string> categoryNames = categories.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        string? unknown = AttributeApplicability.CategoryNames.FirstOrDefault(n => !categoryNames.Contains(n));
-        if (unknown is not null)
+        List<string> missing = AttributeApplicability.CategoryNames
+            .Where(n => !categoryNames.Contains(n))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        if (missing.Count > 0)
         {
             throw new InvalidDataException(
-                $"{sourceName} has no category \"{unknown}\", which the attribute rules describe.");
+                $"{sourceName} lacks {missing.Count} categories that the attribute rules describe: \""
+                + string.Join("\", \"", missing) + "\".");
         }
 
         return new FashionpediaTaxonomy(categories, attributes);
