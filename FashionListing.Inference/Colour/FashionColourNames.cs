@@ -33,6 +33,7 @@ public static class FashionColourNames
         Named("light blue", "#9CC3E6"),
         Named("denim", "#4A6A8F"),
         Named("teal", "#1E7F7F"),
+        Named("petrol", "#1D4E5F"),
         Named("turquoise", "#3FC1C9"),
         Named("green", "#2E8B3E"),
         Named("dark green", "#1F4D2B"),
@@ -51,6 +52,7 @@ public static class FashionColourNames
         Named("purple", "#6A2C8E"),
         Named("plum", "#5E2A4F"),
         Named("lavender", "#C7B8E0"),
+        Named("mauve", "#B08A99"),
     ];
 
     /// <summary>Every name with its representative colour.</summary>
