@@ -1,3 +1,4 @@
+using System.Buffers;
 using SkiaSharp;
 
 namespace FashionListing.Inference.Segmentation;
@@ -61,18 +62,31 @@ public sealed class MaskOverlayRenderer
                 nameof(mask));
         }
 
-        byte[] interior = Erode(mask, _outlineWidth);
+        // The two working masks are pooled: at photo size they would land on the large object heap
+        // on every upload.
+        int length = mask.Pixels.Length;
+        byte[] horizontal = ArrayPool<byte>.Shared.Rent(length);
+        byte[] interior = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            Erode(mask, _outlineWidth, horizontal, interior);
 
-        SKImageInfo info = new(mask.Width, mask.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
-        using SKBitmap bitmap = new(info);
-        Fill(bitmap, mask, interior, colour);
+            SKImageInfo info = new(mask.Width, mask.Height, SKColorType.Rgba8888, SKAlphaType.Unpremul);
+            using SKBitmap bitmap = new(info);
+            Fill(bitmap, mask, interior, colour);
 
-        using SKPixmap pixmap = bitmap.PeekPixels();
-        using SKData png = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, ZlibLevel))
-            ?? throw new InvalidOperationException(
-                $"SkiaSharp could not encode the {mask.Width}x{mask.Height} overlay as PNG.");
+            using SKPixmap pixmap = bitmap.PeekPixels();
+            using SKData png = pixmap.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, ZlibLevel))
+                ?? throw new InvalidOperationException(
+                    $"SkiaSharp could not encode the {mask.Width}x{mask.Height} overlay as PNG.");
 
-        return png.ToArray();
+            return png.ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(horizontal);
+            ArrayPool<byte>.Shared.Return(interior);
+        }
     }
 
     private void Fill(SKBitmap bitmap, GarmentMask mask, byte[] interior, SKColor colour)
@@ -103,56 +117,59 @@ public sealed class MaskOverlayRenderer
     // Erosion by a square of side 2r+1, done as a horizontal then a vertical pass. What the
     // erosion removes from the mask is the band of width r along its boundary: the outline.
     // Pixels beyond the image's edge count as background, so a garment cut by the frame is closed.
-    private static byte[] Erode(GarmentMask mask, int radius)
+    // Each pass counts runs of set pixels from both ends, so every row is read in memory order.
+    private static void Erode(GarmentMask mask, int radius, byte[] horizontal, byte[] eroded)
     {
         int width = mask.Width;
         int height = mask.Height;
         byte[] source = mask.Pixels;
         if (radius == 0)
         {
-            return source;
+            source.CopyTo(eroded, 0);
+
+            return;
         }
 
-        byte[] horizontal = new byte[source.Length];
+        int[] runs = new int[width];
+        for (int y = 0; y < height; y++)
+        {
+            int row = y * width;
+            int run = 0;
+            for (int x = 0; x < width; x++)
+            {
+                run = source[row + x] != 0 ? run + 1 : 0;
+                runs[x] = run;
+            }
+
+            run = 0;
+            for (int x = width - 1; x >= 0; x--)
+            {
+                run = source[row + x] != 0 ? run + 1 : 0;
+                horizontal[row + x] = runs[x] > radius && run > radius ? (byte)1 : (byte)0;
+            }
+        }
+
+        // Runs down each column, counted first from the top, then from the bottom.
+        Array.Clear(runs);
         for (int y = 0; y < height; y++)
         {
             int row = y * width;
             for (int x = 0; x < width; x++)
             {
-                horizontal[row + x] = AllSet(source, row, x, radius, width, 1);
+                runs[x] = horizontal[row + x] != 0 ? runs[x] + 1 : 0;
+                eroded[row + x] = runs[x] > radius ? (byte)1 : (byte)0;
             }
         }
 
-        byte[] eroded = new byte[source.Length];
-        for (int y = 0; y < height; y++)
+        Array.Clear(runs);
+        for (int y = height - 1; y >= 0; y--)
         {
             int row = y * width;
             for (int x = 0; x < width; x++)
             {
-                eroded[row + x] = AllSet(horizontal, x, y, radius, height, width);
+                runs[x] = horizontal[row + x] != 0 ? runs[x] + 1 : 0;
+                eroded[row + x] = eroded[row + x] != 0 && runs[x] > radius ? (byte)1 : (byte)0;
             }
         }
-
-        return eroded;
-    }
-
-    // 1 when every value at origin + (position + k) * stride for k in [-radius, radius] is set and
-    // inside [0, length); 0 otherwise.
-    private static byte AllSet(byte[] values, int origin, int position, int radius, int length, int stride)
-    {
-        if (values[origin + (position * stride)] == 0 || position < radius || position + radius >= length)
-        {
-            return 0;
-        }
-
-        for (int k = -radius; k <= radius; k++)
-        {
-            if (values[origin + ((position + k) * stride)] == 0)
-            {
-                return 0;
-            }
-        }
-
-        return 1;
     }
 }
