@@ -6,7 +6,8 @@ namespace FashionListing.Inference.Colour;
 
 /// <summary>
 /// Finds the dominant colours of a garment: samples the photo's pixels inside the garment mask,
-/// clusters them in CIELAB with k-means++, merges near-identical clusters and names each colour.
+/// pools them into a coarse colour histogram, clusters that in CIELAB with k-means++, merges
+/// near-identical clusters and names each colour.
 /// </summary>
 /// <remarks>
 /// Stateless apart from its options, so one instance may be shared and called concurrently. The
@@ -31,13 +32,13 @@ public sealed class DominantColourExtractor
     public DominantColourExtractor(DominantColourOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSamples, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxColours, 1, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxColours, MaxSupportedColours, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MergeDistance, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfNegative(options.MinShare, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MinShare, 1.0, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxIterations, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxSamples, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxColours, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxColours, MaxSupportedColours);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MergeDistance);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.MinShare);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MinShare, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxIterations, 1);
         _options = options;
     }
 

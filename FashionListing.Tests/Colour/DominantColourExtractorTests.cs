@@ -143,11 +143,14 @@ public sealed class DominantColourExtractorTests
     }
 
     [Fact]
-    public void Constructor_TooManyColours_Throws()
+    public void Constructor_TooManyColours_ThrowsNamingTheOption()
     {
         DominantColourOptions options = new() { MaxColours = 9 };
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => new DominantColourExtractor(options));
+        ArgumentOutOfRangeException exception = Assert.Throws<ArgumentOutOfRangeException>(
+            () => new DominantColourExtractor(options));
+
+        Assert.Equal("options.MaxColours", exception.ParamName);
     }
 
     private static bool InGarment(int x, int y) => x >= Left && x < Right && y >= Top && y < Bottom;
