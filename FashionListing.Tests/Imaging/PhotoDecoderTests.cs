@@ -135,6 +135,48 @@ public sealed class PhotoDecoderTests
     }
 
     [Fact]
+    public void TryDecode_RealPhotoCutAtFortyPlaces_AlwaysCorruptNeverThrows()
+    {
+        byte[] whole = File.ReadAllBytes(SharedData.ClothingPhoto(TestImages.RealPhoto));
+        int step = whole.Length / 40;
+
+        List<(int Length, PhotoRejectionReason? Reason)> outcomes = [];
+        for (int length = 3; length < whole.Length; length += step)
+        {
+            _decoder.TryDecode(whole.AsSpan(0, length), out DecodedPhoto? photo, out PhotoRejected? rejection);
+            photo?.Dispose();
+            outcomes.Add((length, rejection?.Reason));
+        }
+
+        Assert.Equal(40, outcomes.Count);
+        Assert.All(outcomes, outcome => Assert.Equal(PhotoRejectionReason.Corrupt, outcome.Reason));
+    }
+
+    [Fact]
+    public void TryDecode_RealPhotoWithFlippedBytes_DecodesOrIsCorruptNeverThrows()
+    {
+        byte[] whole = File.ReadAllBytes(SharedData.ClothingPhoto(TestImages.RealPhoto));
+        Random random = new(20261204);
+
+        List<PhotoRejectionReason?> reasons = [];
+        for (int attempt = 0; attempt < 40; attempt++)
+        {
+            byte[] damaged = (byte[])whole.Clone();
+            for (int flip = 0; flip < 8; flip++)
+            {
+                // Past the first three bytes, so the file still sniffs as a JPEG.
+                damaged[random.Next(3, damaged.Length)] ^= (byte)random.Next(1, 256);
+            }
+
+            _decoder.TryDecode(damaged, out DecodedPhoto? photo, out PhotoRejected? rejection);
+            photo?.Dispose();
+            reasons.Add(rejection?.Reason);
+        }
+
+        Assert.All(reasons, reason => Assert.True(reason is null or PhotoRejectionReason.Corrupt, $"{reason}"));
+    }
+
+    [Fact]
     public void TryDecode_JpegWithScrambledScanData_RejectedAsCorrupt()
     {
         byte[] file = TestImages.QuadrantJpeg(64, 64);
@@ -238,6 +280,25 @@ public sealed class PhotoDecoderTests
             Assert.Equal(PhotoFormat.Webp, photo.Format);
             Assert.Equal((64, 48), (photo.Width, photo.Height));
             TestImages.AssertColour(TestImages.Green, TestImages.Corners(photo.Bitmap)[1], "top-right", 24);
+        }
+    }
+
+    [Fact]
+    public void TryDecode_GreyscaleJpeg_DecodesToEqualChannels()
+    {
+        using SKBitmap source = new(new SKImageInfo(32, 16, SKColorType.Gray8, SKAlphaType.Opaque));
+        source.Erase(new SKColor(90, 90, 90));
+        byte[] file = TestImages.Jpeg(source);
+
+        _decoder.TryDecode(file, out DecodedPhoto? photo, out _);
+
+        Assert.NotNull(photo);
+        using (photo)
+        {
+            Assert.Equal((32, 16), (photo.Width, photo.Height));
+            SKColor pixel = photo.Bitmap.GetPixel(16, 8);
+            Assert.Equal((pixel.Red, pixel.Red), (pixel.Green, pixel.Blue));
+            TestImages.AssertColour(new SKColor(90, 90, 90), pixel, "centre", 3);
         }
     }
 
