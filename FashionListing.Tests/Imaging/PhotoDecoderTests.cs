@@ -216,7 +216,8 @@ public sealed class PhotoDecoderTests
     public void TryDecode_BmpThatSkiaCanRead_RejectedAsUnsupported()
     {
         byte[] file = TestImages.Bmp2x2();
-        using (SKCodec? codec = SKCodec.Create(SKData.CreateCopy(file)))
+        using (SKData data = SKData.CreateCopy(file))
+        using (SKCodec? codec = SKCodec.Create(data))
         {
             Assert.Equal(SKEncodedImageFormat.Bmp, codec?.EncodedFormat);
         }

@@ -61,7 +61,8 @@ public sealed class PhotoEncoderTests
         }
 
         Assert.Equal((32, 64), (clean.Width, clean.Height));
-        using SKCodec codec = SKCodec.Create(SKData.CreateCopy(clean.Jpeg));
+        using SKData data = SKData.CreateCopy(clean.Jpeg);
+        using SKCodec codec = SKCodec.Create(data);
         Assert.Equal(SKEncodedImageFormat.Jpeg, codec.EncodedFormat);
         Assert.Equal(SKEncodedOrigin.TopLeft, codec.EncodedOrigin);
         Assert.Equal(new SKSizeI(32, 64), codec.Info.Size);
