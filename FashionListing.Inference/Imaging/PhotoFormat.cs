@@ -1,0 +1,17 @@
+namespace FashionListing.Inference.Imaging;
+
+/// <summary>The image formats an upload may be in.</summary>
+public enum PhotoFormat
+{
+    /// <summary>Anything that is not a JPEG, PNG or WebP image (including an empty file).</summary>
+    Unsupported = 0,
+
+    /// <summary>A JPEG (JFIF or EXIF) image.</summary>
+    Jpeg,
+
+    /// <summary>A PNG image.</summary>
+    Png,
+
+    /// <summary>A WebP image, lossy or lossless.</summary>
+    Webp,
+}
