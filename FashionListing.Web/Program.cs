@@ -1,3 +1,4 @@
+using FashionListing.Web;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
 // Stand-in until FashionListing.Inference provides AddInference; remove this line and the stub file on merge.
@@ -7,6 +8,7 @@ using FashionListing.Web.Taxonomy;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddRepositorySettingsFile();
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();

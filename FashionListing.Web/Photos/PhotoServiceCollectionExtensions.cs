@@ -14,6 +14,7 @@ public static class PhotoServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton<PhotoStore>();
+        services.TryAddSingleton<FashionListing.Web.Listings.PhotoIntake>();
 
         return services;
     }
