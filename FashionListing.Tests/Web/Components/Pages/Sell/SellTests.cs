@@ -60,6 +60,34 @@ public sealed class SellTests
     }
 
     [Fact]
+    public async Task AddAttribute_PickedFromTaxonomy_AppearsAsChipOnTheCard()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var page = context.Render<SellPage>();
+        Upload(page, s_upload);
+
+        page.Find("input[data-testid=add-attribute]").Input("hood");
+        var item = context.Popovers.WaitForElements(".mud-list-item")
+            .Single(i => i.TextContent.Trim() == "hoodie (nickname)");
+        item.Click();
+
+        page.WaitForAssertion(() => Assert.Equal(["classic (t-shirt) 64%", "wrist-length 91%", "hoodie"], AttributeChips(page)));
+    }
+
+    [Fact]
+    public async Task ChangeCategory_PickedFromTaxonomy_CardUsesIt()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var page = context.Render<SellPage>();
+        Upload(page, s_upload);
+
+        page.Find("input[data-testid=category]").Input("cardi");
+        context.Popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "cardigan").Click();
+
+        Assert.Equal("cardigan", page.FindComponent<ListingCard>().Instance.Model.Category);
+    }
+
+    [Fact]
     public async Task EditTitle_SellerTypes_CardHoldsTheNewTitle()
     {
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
