@@ -27,7 +27,9 @@ public sealed class JsonTaxonomyCatalog : ITaxonomyCatalog
 
     public IReadOnlyList<TaxonomyAttributeEntry> Attributes { get; }
 
-    private sealed record TaxonomyFile(IReadOnlyList<TaxonomyEntry> Categories, IReadOnlyList<TaxonomyEntry> Attributes);
+    private sealed record TaxonomyFile(
+        IReadOnlyList<TaxonomyEntry> Categories,
+        IReadOnlyList<TaxonomyEntry> Attributes);
 
     private sealed record TaxonomyEntry(int Id, string Name, string Supercategory);
 }
@@ -53,10 +55,19 @@ public static class TaxonomyServiceCollectionExtensions
         services.AddOptions<TaxonomyOptions>()
             .Bind(configuration.GetSection(TaxonomyOptions.Section))
             .ValidateDataAnnotations()
-            .Validate(o => System.IO.File.Exists(o.ResolvedPath), "The taxonomy file named by Taxonomy:File does not exist.")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TaxonomyOptions>, TaxonomyFileExists>();
         services.AddSingleton<ITaxonomyCatalog, JsonTaxonomyCatalog>();
 
         return services;
     }
+}
+
+internal sealed class TaxonomyFileExists : IValidateOptions<TaxonomyOptions>
+{
+    public ValidateOptionsResult Validate(string? name, TaxonomyOptions options) =>
+        System.IO.File.Exists(options.ResolvedPath)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"The taxonomy file {options.ResolvedPath} (setting Taxonomy:File = '{options.File}') does not exist.");
 }

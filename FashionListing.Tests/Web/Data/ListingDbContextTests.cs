@@ -44,7 +44,8 @@ public sealed class ListingDbContextTests
         await using var connection = new SqliteConnection($"Data Source={file}");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT PriceCents, typeof(PriceCents), Condition, CreatedUtc, Attributes FROM ListingDrafts";
+        command.CommandText =
+            "SELECT PriceCents, typeof(PriceCents), Condition, CreatedUtc, Attributes FROM ListingDrafts";
         await using var reader = await command.ExecuteReaderAsync();
         Assert.True(await reader.ReadAsync());
         Assert.Equal(123456L, reader.GetInt64(0));

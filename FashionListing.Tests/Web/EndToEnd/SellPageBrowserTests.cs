@@ -30,7 +30,9 @@ public sealed class SellPageBrowserTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        Assert.True(File.Exists(Chromium), $"The browser tests need chromium at {Chromium} (apt-get install chromium).");
+        Assert.True(
+            File.Exists(Chromium),
+            $"The browser tests need chromium at {Chromium} (apt-get install chromium).");
         _folder = new TempFolder();
         string dataFolder = _folder.Path;
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
@@ -77,7 +79,8 @@ public sealed class SellPageBrowserTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sell_UploadEditAndSave_DraftStoredAndOverlayCoversThePhoto()
     {
-        IPage page = await _browser!.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
+        IPage page = await _browser!.NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(_baseUrl + "/sell");
         await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
 
@@ -97,7 +100,8 @@ public sealed class SellPageBrowserTests : IAsyncLifetime, IDisposable
         await page.Locator("[data-testid=saved]").WaitForAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "fashionlisting-sell.png") });
 
-        var photoBox = await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)").BoundingBoxAsync();
+        var photoBox = await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)")
+            .BoundingBoxAsync();
         var overlayBox = await page.Locator("[data-testid=garment-overlay]").BoundingBoxAsync();
         Assert.NotNull(photoBox);
         Assert.NotNull(overlayBox);

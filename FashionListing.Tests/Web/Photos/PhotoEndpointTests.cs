@@ -57,7 +57,9 @@ public sealed class PhotoEndpointTests : IDisposable
         using HttpClient client = _factory.CreateClient();
         Guid id = await _factory.Services.GetRequiredService<PhotoStore>().SaveAsync(jpeg, CancellationToken.None);
 
-        using HttpResponseMessage response = await client.GetAsync(new Uri("/photos/" + id.ToString("D"), UriKind.Relative));
+        var url = new Uri("/photos/" + id.ToString("D"), UriKind.Relative);
+
+        using HttpResponseMessage response = await client.GetAsync(url);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);

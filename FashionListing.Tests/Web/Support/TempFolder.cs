@@ -5,7 +5,10 @@ public sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "fashionlisting-tests", Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(
+            System.IO.Path.GetTempPath(),
+            "fashionlisting-tests",
+            Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -29,7 +29,8 @@ public sealed class DraftsTests
         Assert.Contains("updated 2026-12-04 09:05 UTC", rows[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("drafts/" + newer.ToString("D"), rows[0].GetAttribute("href"));
         Assert.Contains("Older denim jacket", rows[1].TextContent, StringComparison.Ordinal);
-        Assert.Equal("/photos/" + photo.ToString("D"), rows[1].QuerySelector("img.draft-thumbnail")!.GetAttribute("src"));
+        string? thumbnail = rows[1].QuerySelector("img.draft-thumbnail")!.GetAttribute("src");
+        Assert.Equal("/photos/" + photo.ToString("D"), thumbnail);
         Assert.Equal("drafts/" + older.ToString("D"), rows[1].GetAttribute("href"));
     }
 
@@ -39,7 +40,9 @@ public sealed class DraftsTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
         string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 0).ToJson();
-        Guid id = await service.SaveAsync(Draft("Burgundy long-sleeve top", 25m, Guid.NewGuid(), json), CancellationToken.None);
+        Guid id = await service.SaveAsync(
+            Draft("Burgundy long-sleeve top", 25m, Guid.NewGuid(), json),
+            CancellationToken.None);
         DateTime created = context.Clock.GetUtcNow().UtcDateTime;
         context.Clock.Advance(TimeSpan.FromHours(2));
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
@@ -82,7 +85,8 @@ public sealed class DraftsTests
 
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, Guid.NewGuid()));
 
-        Assert.Contains("This draft does not exist.", page.WaitForElement("[data-testid=missing]").TextContent, StringComparison.Ordinal);
+        string message = page.WaitForElement("[data-testid=missing]").TextContent;
+        Assert.Contains("This draft does not exist.", message, StringComparison.Ordinal);
     }
 
     private static ListingDraft Draft(string title, decimal price, Guid? photoId, string? json) => new()

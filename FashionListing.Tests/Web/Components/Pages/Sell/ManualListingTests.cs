@@ -64,7 +64,8 @@ public sealed class ManualListingTests
 
         page.Find("form[data-testid=listing-card]").Submit();
 
-        Assert.Equal("Add a photo before saving the draft.", page.Find("[data-testid=error] .mud-alert-message").TextContent.Trim());
+        string message = page.Find("[data-testid=error] .mud-alert-message").TextContent.Trim();
+        Assert.Equal("Add a photo before saving the draft.", message);
         await using ListingDbContext db = context.CreateDbContext();
         Assert.Equal(0, await db.Drafts.CountAsync());
     }
