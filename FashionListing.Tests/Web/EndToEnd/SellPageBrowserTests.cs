@@ -117,4 +117,33 @@ public sealed class SellPageBrowserTests : IAsyncLifetime, IDisposable
         Assert.Equal(30m, draft.Price);
         Assert.Equal(ListingMode.Automated, draft.Mode);
     }
+
+    [Fact]
+    public async Task Sell_CircuitPausedAndResumed_CardAndPhotoComeBack()
+    {
+        IPage page = await _browser!.NewPageAsync();
+        await page.GotoAsync(_baseUrl + "/sell");
+        await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "photo.jpg",
+            MimeType = "image/jpeg",
+            Buffer = TestPhotos.Jpeg(SKColors.Red),
+        });
+        await page.Locator("[data-testid=suggestions]").WaitForAsync();
+        await page.Locator("input[data-testid=title]").FillAsync("Edited before the connection dropped");
+        await page.Locator("input[data-testid=title]").PressAsync("Tab");
+        string photoSrc = (await page.Locator("[data-testid=garment-photo] img").First.GetAttributeAsync("src"))!;
+
+        // Pausing ends the circuit on the server as an eviction would; resuming starts a new one from the
+        // persisted state, which is what the reconnect dialog does when the old circuit is gone.
+        Assert.True(await page.EvaluateAsync<bool>("() => Blazor.pauseCircuit()"));
+        Assert.True(await page.EvaluateAsync<bool>("() => Blazor.resumeCircuit()"));
+
+        await page.Locator("[data-testid=restored]").WaitForAsync();
+        string title = await page.Locator("input[data-testid=title]").InputValueAsync();
+        Assert.Equal("Edited before the connection dropped", title);
+        Assert.Equal(photoSrc, await page.Locator("[data-testid=garment-photo] img").First.GetAttributeAsync("src"));
+        Assert.Equal("burgundy and white", await page.Locator("input[data-testid=colour]").InputValueAsync());
+    }
 }
