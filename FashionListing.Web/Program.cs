@@ -1,27 +1,39 @@
+using FashionListing.Web;
 using FashionListing.Web.Components;
+using FashionListing.Web.Data;
+// Stand-in until FashionListing.Inference provides AddInference; remove this line and the stub file on merge.
+using FashionListing.Web.InferenceStub;
+using FashionListing.Web.Photos;
+using FashionListing.Web.Taxonomy;
+using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddRepositorySettingsFile();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddListingData(builder.Configuration);
+builder.Services.AddPhotoStorage(builder.Configuration);
+builder.Services.AddTaxonomyCatalog(builder.Configuration);
+// The single call site of the inference library: registers IListingSuggester.
+builder.Services.AddInference(builder.Configuration);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
+app.Services.MigrateListingDatabase();
+
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
     app.UseHsts();
 }
+
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
 app.UseHttpsRedirection();
-
 app.UseAntiforgery();
 
 app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.MapPhotoEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

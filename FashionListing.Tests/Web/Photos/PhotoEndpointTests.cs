@@ -1,0 +1,70 @@
+using System.Net;
+using FashionListing.Tests.Web.Support;
+using FashionListing.Web.Photos;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SkiaSharp;
+
+namespace FashionListing.Tests.Web.Photos;
+
+public sealed class PhotoEndpointTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+    private readonly WebApplicationFactory<Program> _factory;
+
+    public PhotoEndpointTests()
+    {
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+            host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataFolder"] = _folder.Path,
+            }));
+        });
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        _folder.Dispose();
+    }
+
+    [Theory]
+    [InlineData("/photos/not-a-guid")]
+    [InlineData("/photos/..%2Fappsettings.json")]
+    [InlineData("/photos/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd")]
+    [InlineData("/photos/{3f2504e0-4f89-11d3-9a0c-0305e82c3301}")]
+    [InlineData("/photos/3f2504e04f8911d39a0c0305e82c3301")]
+    [InlineData("/photos/3f2504e0-4f89-11d3-9a0c-0305e82c3301.jpg")]
+    [InlineData("/photos/3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
+    public async Task GetPhoto_BadOrUnknownId_Returns404(string url)
+    {
+        using HttpClient client = _factory.CreateClient();
+
+        using HttpResponseMessage response = await client.GetAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.NotEqual("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task GetPhoto_StoredId_ReturnsTheJpegWithNoSniff()
+    {
+        byte[] jpeg = TestPhotos.Jpeg(SKColors.Teal);
+        using HttpClient client = _factory.CreateClient();
+        Guid id = await _factory.Services.GetRequiredService<PhotoStore>().SaveAsync(jpeg, CancellationToken.None);
+
+        var url = new Uri("/photos/" + id.ToString("D"), UriKind.Relative);
+
+        using HttpResponseMessage response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal(jpeg, await response.Content.ReadAsByteArrayAsync());
+        Assert.True(File.Exists(Path.Combine(_folder.Path, "photos", id.ToString("D") + ".jpg")));
+    }
+}

@@ -1,0 +1,65 @@
+using Bunit;
+using FashionListing.Inference.Pipeline;
+using FashionListing.Web.Data;
+using FashionListing.Web.Photos;
+using FashionListing.Web.Taxonomy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace FashionListing.Tests.Web.Support;
+
+/// <summary>
+/// A bUnit context with the app's real data, photo and taxonomy services on a temporary folder, and a
+/// stub suggester; the database is migrated before the first render.
+/// </summary>
+public sealed class ListingPageContext : BunitContext
+{
+    private readonly TempFolder _folder = new();
+
+    public ListingPageContext(IListingSuggester suggester, long maxUploadBytes = 1024 * 1024)
+    {
+        Suggester = suggester;
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataFolder"] = "data",
+                ["Storage:ConnectionString"] = "Data Source=listings.db",
+                ["Photos:MaxUploadBytes"] = maxUploadBytes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            })
+            .Build();
+        Services.AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = _folder.Path });
+        Services.AddSingleton<TimeProvider>(Clock);
+        Services.AddMudServices();
+        Services.AddListingData(configuration);
+        Services.AddPhotoStorage(configuration);
+        Services.AddTaxonomyCatalog(configuration);
+        Services.AddSingleton(suggester);
+        Services.MigrateListingDatabase();
+        Popovers = Render<MudPopoverProvider>();
+    }
+
+    /// <summary>Where MudBlazor renders the open lists of selects and autocompletes.</summary>
+    public IRenderedComponent<MudPopoverProvider> Popovers { get; }
+
+    public IListingSuggester Suggester { get; }
+
+    public SteppingTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+
+    public string PhotosFolder => Services.GetRequiredService<StoragePaths>().PhotosFolder;
+
+    public ListingDbContext CreateDbContext() =>
+        Services.GetRequiredService<IDbContextFactory<ListingDbContext>>().CreateDbContext();
+
+    // MudBlazor's services are only asynchronously disposable, so the context must be disposed with await.
+    protected override async ValueTask DisposeAsyncCore()
+    {
+        await base.DisposeAsyncCore();
+        _folder.Dispose();
+    }
+}

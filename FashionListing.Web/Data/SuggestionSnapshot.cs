@@ -1,0 +1,53 @@
+using System.Text.Json;
+using FashionListing.Inference.Pipeline;
+
+namespace FashionListing.Web.Data;
+
+/// <summary>
+/// The model's suggestion for one photo, reduced to what a reviewer compares with the saved listing
+/// (no masks or overlays), stored as JSON on <see cref="ListingDraft.SuggestionJson"/>.
+/// </summary>
+/// <param name="Garments">Every garment found, most prominent first.</param>
+/// <param name="SelectedGarment">The index of the garment the seller made the listing for.</param>
+public sealed record SuggestionSnapshot(IReadOnlyList<GarmentSnapshot> Garments, int SelectedGarment)
+{
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    public static SuggestionSnapshot From(PhotoAnalysed analysed, int selectedGarment)
+    {
+        ArgumentNullException.ThrowIfNull(analysed);
+
+        return new SuggestionSnapshot(
+            [.. analysed.Garments.Select(g => new GarmentSnapshot(
+                [.. g.Categories.Select(c => new CategorySnapshot(
+                    c.Label, c.DisplayName, c.FashionpediaCategoryId, c.FashionpediaCategoryName, c.Probability))],
+                [.. g.Attributes.Select(a => new AttributeSnapshot(a.AttributeId, a.Name, a.Supercategory, a.Score))],
+                [.. g.Colours.Select(c => new ColourSnapshot(c.Name, c.Hex, c.Share))],
+                g.Title,
+                g.Description))],
+            selectedGarment);
+    }
+
+    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+
+    public static SuggestionSnapshot? FromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<SuggestionSnapshot>(json, s_json);
+}
+
+public sealed record GarmentSnapshot(
+    IReadOnlyList<CategorySnapshot> Categories,
+    IReadOnlyList<AttributeSnapshot> Attributes,
+    IReadOnlyList<ColourSnapshot> Colours,
+    string Title,
+    string Description);
+
+public sealed record CategorySnapshot(
+    string Label,
+    string DisplayName,
+    int FashionpediaCategoryId,
+    string FashionpediaCategoryName,
+    float Probability);
+
+public sealed record AttributeSnapshot(int AttributeId, string Name, string Supercategory, float Score);
+
+public sealed record ColourSnapshot(string Name, string Hex, double Share);
