@@ -87,8 +87,9 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
     }
 
     /// <summary>
-    /// Turns cell logits into a mask at the photo's size: bilinear upsampling, sigmoid, guided filter
-    /// on the photo's grey values, threshold, largest region, holes filled.
+    /// Turns cell logits into a mask at the photo's size: bilinear upsampling, a colour model that
+    /// adds its log-likelihood ratio to the head's logit, a guided filter on the photo's grey values,
+    /// threshold, largest region, holes filled.
     /// </summary>
     /// <param name="photo">The photo the scores are for.</param>
     /// <param name="scores">The cell logits.</param>
@@ -100,60 +101,74 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
         ArgumentNullException.ThrowIfNull(refinement);
         int width = photo.Width;
         int height = photo.Height;
-        float[] probability = UpsampleSigmoid(scores, width, height);
+        using SKBitmap? converted = photo.ColorType == SKColorType.Rgba8888 ? null : photo.Copy(SKColorType.Rgba8888);
+        SKBitmap rgba = converted ?? photo;
+        ReadOnlySpan<byte> pixels = rgba.GetPixelSpan();
+        float[] logits = UpsampleLogits(scores, width, height);
+        float[] probability = new float[logits.Length];
+        for (int i = 0; i < logits.Length; i++)
+        {
+            probability[i] = Sigmoid(logits[i]);
+        }
+
+        if (refinement.ColourWeight > 0 && refinement.ColourIterations > 0)
+        {
+            ushort[] bins = ColourModel.BinsOf(pixels, rgba.RowBytes, width, height);
+            float clamp = refinement.PriorClamp;
+            for (int round = 0; round < refinement.ColourIterations; round++)
+            {
+                float[] ratio = ColourModel.LogLikelihoodRatio(bins, probability);
+                for (int i = 0; i < logits.Length; i++)
+                {
+                    float prior = Math.Clamp(logits[i], -clamp, clamp);
+                    probability[i] = Sigmoid(prior + (refinement.ColourWeight * ratio[i]));
+                }
+            }
+        }
 
         if (refinement.Radius > 0)
         {
-            float[] grey = Grey(photo);
+            float[] grey = Grey(pixels, rgba.RowBytes, width, height);
             probability = MaskPostProcessing.GuidedFilter(
                 grey, probability, width, height, refinement.Radius, refinement.Epsilon);
         }
 
-        byte[] pixels = new byte[width * height];
-        for (int i = 0; i < pixels.Length; i++)
+        byte[] mask = new byte[width * height];
+        for (int i = 0; i < mask.Length; i++)
         {
-            pixels[i] = probability[i] > refinement.Threshold ? (byte)1 : (byte)0;
+            mask[i] = probability[i] > refinement.Threshold ? (byte)1 : (byte)0;
         }
 
-        MaskPostProcessing.KeepLargestComponent(pixels, width, height);
-        MaskPostProcessing.FillHoles(pixels, width, height);
+        MaskPostProcessing.KeepLargestComponent(mask, width, height);
+        MaskPostProcessing.FillHoles(mask, width, height);
 
-        return new GarmentMask(width, height, pixels);
+        return new GarmentMask(width, height, mask);
     }
 
-    /// <summary>The photo's grey values (Rec. 601 luma) scaled to 0-1.</summary>
-    /// <param name="photo">The photo.</param>
-    public static float[] Grey(SKBitmap photo)
+    private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
+
+    // Rec. 601 luma scaled to 0-1.
+    private static float[] Grey(ReadOnlySpan<byte> rgba, int rowBytes, int width, int height)
     {
-        ArgumentNullException.ThrowIfNull(photo);
-        using SKBitmap? converted = photo.ColorType == SKColorType.Rgba8888 ? null : photo.Copy(SKColorType.Rgba8888);
-        SKBitmap source = converted ?? photo;
-        ReadOnlySpan<byte> rgba = source.GetPixelSpan();
-        int rowBytes = source.RowBytes;
-        float[] grey = new float[photo.Width * photo.Height];
-        for (int y = 0; y < photo.Height; y++)
+        float[] grey = new float[width * height];
+        for (int y = 0; y < height; y++)
         {
             int row = y * rowBytes;
-            for (int x = 0; x < photo.Width; x++)
+            for (int x = 0; x < width; x++)
             {
                 int p = row + (x * 4);
-                grey[(y * photo.Width) + x] = ((0.299f * rgba[p]) + (0.587f * rgba[p + 1]) + (0.114f * rgba[p + 2])) / 255f;
+                grey[(y * width) + x] = ((0.299f * rgba[p]) + (0.587f * rgba[p + 1]) + (0.114f * rgba[p + 2])) / 255f;
             }
         }
 
         return grey;
     }
 
-    private static float[] UpsampleSigmoid(CellScores scores, int width, int height)
+    private static float[] UpsampleLogits(CellScores scores, int width, int height)
     {
         int gw = scores.Width;
         int gh = scores.Height;
-        float[] cellProbability = new float[scores.Logits.Length];
-        for (int i = 0; i < cellProbability.Length; i++)
-        {
-            cellProbability[i] = 1f / (1f + MathF.Exp(-scores.Logits[i]));
-        }
-
+        float[] cells = scores.Logits;
         float[] result = new float[width * height];
         float sx = (float)gw / width;
         float sy = (float)gh / height;
@@ -177,8 +192,8 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
             {
                 int x0 = x0s[x];
                 float wx = wxs[x];
-                float top = cellProbability[r0 + x0] + (wx * (cellProbability[r0 + x0 + 1] - cellProbability[r0 + x0]));
-                float bottom = cellProbability[r1 + x0] + (wx * (cellProbability[r1 + x0 + 1] - cellProbability[r1 + x0]));
+                float top = cells[r0 + x0] + (wx * (cells[r0 + x0 + 1] - cells[r0 + x0]));
+                float bottom = cells[r1 + x0] + (wx * (cells[r1 + x0 + 1] - cells[r1 + x0]));
                 result[(y * width) + x] = top + (wy * (bottom - top));
             }
         }

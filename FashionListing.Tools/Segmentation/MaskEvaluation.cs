@@ -25,10 +25,15 @@ internal static class MaskEvaluation
         string report = Path.GetFullPath(options.Text("report", Path.Combine(modelFolder, "mask-report.md")));
         string work = Path.GetFullPath(options.Text("work", "artifacts/mask"));
         int trainCount = options.Integer("train", 1200);
+        string? csv = options.Text("csv");
+        MaskRefinement d = MaskRefinement.Default;
         MaskRefinement refinement = new(
-            options.Integer("radius", MaskRefinement.Default.Radius),
-            options.Number("eps", MaskRefinement.Default.Epsilon),
-            options.Number("threshold", MaskRefinement.Default.Threshold));
+            options.Integer("radius", d.Radius),
+            options.Number("eps", d.Epsilon),
+            options.Number("threshold", d.Threshold),
+            options.Number("colour", d.ColourWeight),
+            options.Number("clamp", d.PriorClamp),
+            options.Integer("rounds", d.ColourIterations));
         HashSet<int> trainingSenders = MaskDataset.Sample(dataset.Training, trainCount, 17)
             .Select(p => p.SenderId).ToHashSet();
 
@@ -79,12 +84,33 @@ internal static class MaskEvaluation
             });
             text.AppendLine(Row(Invariant($"GrabCut teacher ({iterations} iterations, 320 px, largest region, holes filled)"),
                 teacher));
+            if (csv is not null)
+            {
+                File.WriteAllLines(csv + ".teacher", teacher.Select(r => Invariant(
+                    $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}")));
+            }
         }
 
         text.AppendLine().AppendLine("Worst five photos of the head:").AppendLine();
         foreach (Result r in student.OrderBy(r => r.IoU).Take(5))
         {
             text.AppendLine(Invariant($"- {r.Photo.Image} ({r.Photo.Label}, sender {r.Photo.SenderId}): IoU {r.IoU:F3}"));
+        }
+
+        if (csv is not null)
+        {
+            File.WriteAllLines(csv, student.Select(r => Invariant(
+                $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}")));
+        }
+
+        string? dump = options.Text("dump");
+        if (dump is not null)
+        {
+            Directory.CreateDirectory(dump);
+            foreach (Result r in student.OrderBy(r => r.IoU).Take(options.Integer("dump-count", 12)))
+            {
+                DumpComparison(dataset, segmenter, r.Photo, Path.Combine(dump, Invariant($"{r.IoU:F3}-{r.Photo.Image}.png")));
+            }
         }
 
         string summary = Path.Combine(work, "train-summary.md");
@@ -106,7 +132,7 @@ internal static class MaskEvaluation
         return 0;
     }
 
-    private sealed record Result(DatasetPhoto Photo, double IoU, double Milliseconds);
+    private sealed record Result(DatasetPhoto Photo, double IoU, double Milliseconds, double BorderShare);
 
     private static List<Result> Measure(
         MaskDataset dataset,
@@ -145,7 +171,8 @@ internal static class MaskEvaluation
             }
 
             byte[] reference = MaskFiles.ReadAt(dataset.ReferenceMaskPath(photo.Image), bitmap.Width, bitmap.Height);
-            results.Add(new Result(photo, MaskMetrics.IoU(mask, reference), ms));
+            results.Add(new Result(photo, MaskMetrics.IoU(mask, reference), ms,
+                BorderShare(reference, bitmap.Width, bitmap.Height)));
         }
 
         return results;
@@ -164,31 +191,92 @@ internal static class MaskEvaluation
         }
 
         Console.WriteLine($"Sweep on {cases.Count} validation photos (held-out senders), IoU against GrabCut teacher");
-        int[] radii = [0, 4, 8, 12, 16];
-        float[] epsilons = [0.001f, 0.01f, 0.05f];
-        float[] thresholds = [0.4f, 0.5f, 0.6f];
-        foreach (int radius in radii)
+        List<MaskRefinement> grid = [];
+        foreach (int radius in new[] { 0, 16 })
         {
-            foreach (float epsilon in radius == 0 ? [0f] : epsilons)
+            grid.Add(new MaskRefinement(radius, 0.001f, 0.5f, 0, 8, 0));
+            foreach (float colour in new[] { 0.5f, 1f })
             {
-                foreach (float threshold in thresholds)
+                foreach (float clamp in new[] { 4f, 8f })
                 {
-                    MaskRefinement settings = new(radius, epsilon, threshold);
-                    double sum = 0;
-                    foreach ((SKBitmap photo, CellScores scores, byte[] teacher) in cases)
+                    foreach (int rounds in new[] { 1, 2 })
                     {
-                        sum += MaskMetrics.IoU(HeadGarmentSegmenter.Refine(photo, scores, settings).Pixels, teacher);
+                        grid.Add(new MaskRefinement(radius, 0.001f, 0.5f, colour, clamp, rounds));
                     }
-
-                    Console.WriteLine(Invariant($"r={radius} eps={epsilon} t={threshold}: mean IoU {sum / cases.Count:F4}"));
                 }
             }
+        }
+
+        foreach (MaskRefinement settings in grid)
+        {
+            double sum = 0;
+            Stopwatch clock = Stopwatch.StartNew();
+            foreach ((SKBitmap photo, CellScores scores, byte[] teacher) in cases)
+            {
+                sum += MaskMetrics.IoU(HeadGarmentSegmenter.Refine(photo, scores, settings).Pixels, teacher);
+            }
+
+            Console.WriteLine(Invariant(
+                $"{settings}: mean IoU {sum / cases.Count:F4}, {clock.Elapsed.TotalMilliseconds / cases.Count:F1} ms/photo"));
         }
 
         foreach ((SKBitmap photo, _, _) in cases)
         {
             photo.Dispose();
         }
+    }
+
+    // Photo, predicted mask and reference mask side by side, for looking at failures.
+    private static void DumpComparison(MaskDataset dataset, HeadGarmentSegmenter segmenter, DatasetPhoto photo, string path)
+    {
+        using SKBitmap bitmap = SKBitmap.Decode(dataset.PhotoPath(photo.Image));
+        GarmentMask mask = segmenter.Segment(bitmap);
+        byte[] reference = MaskFiles.ReadAt(dataset.ReferenceMaskPath(photo.Image), bitmap.Width, bitmap.Height);
+        int w = bitmap.Width;
+        int h = bitmap.Height;
+        using SKBitmap sheet = new(new SKImageInfo(w * 3, h, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (SKCanvas canvas = new(sheet))
+        {
+            using SKImage image = SKImage.FromBitmap(bitmap);
+            canvas.DrawImage(image, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), paint: null);
+        }
+
+        for (int y = 0; y < h; y++)
+        {
+            for (int x = 0; x < w; x++)
+            {
+                byte p = mask.Pixels[(y * w) + x] != 0 ? (byte)255 : (byte)0;
+                byte q = reference[(y * w) + x] != 0 ? (byte)255 : (byte)0;
+                sheet.SetPixel(w + x, y, new SKColor(p, p, p));
+                sheet.SetPixel((2 * w) + x, y, new SKColor(q, q, q));
+            }
+        }
+
+        using SKData data = sheet.Encode(SKEncodedImageFormat.Png, 100);
+        using FileStream file = File.Create(path);
+        data.SaveTo(file);
+    }
+
+    // Share of the reference's garment pixels in the outer 5% band that a 90% GrabCut rectangle excludes.
+    private static double BorderShare(byte[] mask, int width, int height)
+    {
+        int mx = (int)Math.Round(width * 0.05);
+        int my = (int)Math.Round(height * 0.05);
+        long total = 0;
+        long border = 0;
+        for (int y = 0; y < height; y++)
+        {
+            for (int x = 0; x < width; x++)
+            {
+                if (mask[(y * width) + x] != 0)
+                {
+                    total++;
+                    border += x < mx || x >= width - mx || y < my || y >= height - my ? 1 : 0;
+                }
+            }
+        }
+
+        return total == 0 ? 0 : (double)border / total;
     }
 
     private static string Row(string name, List<Result> results)
