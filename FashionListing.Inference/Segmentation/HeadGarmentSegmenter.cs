@@ -8,7 +8,7 @@ namespace FashionListing.Inference.Segmentation;
 
 /// <summary>
 /// Garment segmentation by a small head trained on ResNet18 features: the head scores every
-/// 8x8-pixel cell of a 192x256 copy of the photo, the scores are upsampled to the photo's own size,
+/// 8x8-pixel cell of a small copy of the photo (128x160 for a portrait photo), the scores are upsampled to the photo's own size,
 /// a guided filter moves the edge onto the photo's edges, and the largest region, holes filled,
 /// is the garment.
 /// </summary>
@@ -70,20 +70,26 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
         return Refine(photo, scores, _refinement);
     }
 
+    /// <summary>The backbone input size this segmenter uses for a photo of the given size.</summary>
+    /// <param name="photoWidth">Photo width.</param>
+    /// <param name="photoHeight">Photo height.</param>
+    public (int Width, int Height) InputSize(int photoWidth, int photoHeight) =>
+        MaskHeadFeatures.InputSize(photoWidth, photoHeight, _head.InputWidth, _head.InputHeight);
+
     /// <summary>The head's logit for every cell of the photo's grid, before any refinement.</summary>
     /// <param name="photo">The upright photo.</param>
     public CellScores Score(SKBitmap photo)
     {
         ArgumentNullException.ThrowIfNull(photo);
-        (int inputWidth, int inputHeight) = MaskHeadFeatures.InputSize(photo.Width, photo.Height);
+        (int inputWidth, int inputHeight) = MaskHeadFeatures.InputSize(
+            photo.Width, photo.Height, _head.InputWidth, _head.InputHeight);
         BackboneFeatures features = _backbone.Extract(
             photo, new SKRectI(0, 0, photo.Width, photo.Height), inputWidth, inputHeight);
         int gridWidth = features.Stage2.Width;
         int gridHeight = features.Stage2.Height;
         using SKBitmap colours = MaskHeadFeatures.CellColours(photo, gridWidth, gridHeight);
-        float[] cells = MaskHeadFeatures.Build(features, colours);
 
-        return new CellScores(gridWidth, gridHeight, _head.Logits(cells));
+        return new CellScores(gridWidth, gridHeight, _head.Logits(features, colours));
     }
 
     /// <summary>

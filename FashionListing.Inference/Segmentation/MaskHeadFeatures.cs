@@ -13,17 +13,15 @@ public static class MaskHeadFeatures
     /// <summary>Values per cell: 128 + 256 + 512 backbone channels, x and y, red, green, blue.</summary>
     public const int Length = 128 + 256 + 512 + 2 + 3;
 
-    /// <summary>Network input size for a portrait photo (width x height, multiples of 32).</summary>
-    public const int PortraitWidth = 192;
-
-    /// <summary>Network input height for a portrait photo.</summary>
-    public const int PortraitHeight = 256;
-
-    /// <summary>The network input size used for a photo: portrait 192x256, landscape 256x192.</summary>
+    /// <summary>
+    /// The network input size used for a photo: the head's portrait size, turned for a landscape photo.
+    /// </summary>
     /// <param name="photoWidth">Photo width.</param>
     /// <param name="photoHeight">Photo height.</param>
-    public static (int Width, int Height) InputSize(int photoWidth, int photoHeight) =>
-        photoWidth > photoHeight ? (PortraitHeight, PortraitWidth) : (PortraitWidth, PortraitHeight);
+    /// <param name="portraitWidth">Input width for a portrait photo (a multiple of 32).</param>
+    /// <param name="portraitHeight">Input height for a portrait photo (a multiple of 32).</param>
+    public static (int Width, int Height) InputSize(int photoWidth, int photoHeight, int portraitWidth, int portraitHeight) =>
+        photoWidth > photoHeight ? (portraitHeight, portraitWidth) : (portraitWidth, portraitHeight);
 
     /// <summary>
     /// Builds the cell inputs, <c>result[(y * gridWidth + x) * Length + i]</c>, with the grid of

@@ -46,6 +46,26 @@ internal static class MaskEvaluation
         HeadGarmentSegmenter segmenter = new(
             inference, backbone, NullLogger<HeadGarmentSegmenter>.Instance, refinement);
 
+        if (options.Flag("bench-backbone"))
+        {
+            using SKBitmap bitmap = SKBitmap.Decode(dataset.PhotoPath(dataset.Reference[0].Image));
+            foreach ((int w, int h) in new[] { (192, 256), (160, 224), (160, 192), (128, 160) })
+            {
+                List<double> times = [];
+                for (int i = 0; i < 25; i++)
+                {
+                    long started = Stopwatch.GetTimestamp();
+                    backbone.Extract(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height), w, h);
+                    times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+
+                double[] sorted = times.Skip(3).Order().ToArray();
+                Console.WriteLine(Invariant($"backbone {w}x{h}: min {sorted[0]:F1} ms, median {Percentile(sorted, 0.5):F1} ms"));
+            }
+
+            return 0;
+        }
+
         if (options.Flag("sweep"))
         {
             Sweep(dataset, segmenter, work, options.Integer("val", 150));
@@ -90,6 +110,8 @@ internal static class MaskEvaluation
                     $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}")));
             }
         }
+
+        text.AppendLine().AppendLine(Breakdown(dataset, backbone, segmenter, refinement));
 
         text.AppendLine().AppendLine("Worst five photos of the head:").AppendLine();
         foreach (Result r in student.OrderBy(r => r.IoU).Take(5))
@@ -178,6 +200,39 @@ internal static class MaskEvaluation
         return results;
     }
 
+    // Medians over the reference photos of the stages of one call: backbone, head, refinement.
+    private static string Breakdown(
+        MaskDataset dataset,
+        ResNet18Backbone backbone,
+        HeadGarmentSegmenter segmenter,
+        MaskRefinement refinement)
+    {
+        List<double> backboneMs = [];
+        List<double> scoreMs = [];
+        List<double> refineMs = [];
+        foreach (DatasetPhoto photo in dataset.Reference)
+        {
+            using SKBitmap bitmap = SKBitmap.Decode(dataset.PhotoPath(photo.Image));
+            (int iw, int ih) = segmenter.InputSize(bitmap.Width, bitmap.Height);
+            long started = Stopwatch.GetTimestamp();
+            backbone.Extract(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height), iw, ih);
+            backboneMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            CellScores scores = segmenter.Score(bitmap);
+            scoreMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            started = Stopwatch.GetTimestamp();
+            HeadGarmentSegmenter.Refine(bitmap, scores, refinement);
+            refineMs.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        double backboneMedian = Percentile(backboneMs.Order().ToArray(), 0.5);
+        double scoreMedian = Percentile(scoreMs.Order().ToArray(), 0.5);
+        double refineMedian = Percentile(refineMs.Order().ToArray(), 0.5);
+
+        return Invariant(
+            $"Stage medians over the same photos (measured separately): backbone {backboneMedian:F1} ms, backbone + head features and head {scoreMedian:F1} ms, refinement {refineMedian:F1} ms.");
+    }
+
     private static void Sweep(MaskDataset dataset, HeadGarmentSegmenter segmenter, string work, int valCount)
     {
         List<DatasetPhoto> val = MaskDataset.Sample(dataset.Validation, valCount, 23)
@@ -191,21 +246,17 @@ internal static class MaskEvaluation
         }
 
         Console.WriteLine($"Sweep on {cases.Count} validation photos (held-out senders), IoU against GrabCut teacher");
-        List<MaskRefinement> grid = [];
-        foreach (int radius in new[] { 0, 16 })
-        {
-            grid.Add(new MaskRefinement(radius, 0.001f, 0.5f, 0, 8, 0));
-            foreach (float colour in new[] { 0.5f, 1f })
-            {
-                foreach (float clamp in new[] { 4f, 8f })
-                {
-                    foreach (int rounds in new[] { 1, 2 })
-                    {
-                        grid.Add(new MaskRefinement(radius, 0.001f, 0.5f, colour, clamp, rounds));
-                    }
-                }
-            }
-        }
+        List<MaskRefinement> grid =
+        [
+            new(0, 0.001f, 0.5f, 0, 8, 0),
+            new(0, 0.001f, 0.5f, 1, 8, 2),
+            new(0, 0.001f, 0.5f, 1, 8, 3),
+            new(0, 0.001f, 0.5f, 1.5f, 8, 2),
+            new(0, 0.001f, 0.5f, 1.5f, 8, 3),
+            new(0, 0.001f, 0.5f, 2, 8, 3),
+            new(8, 0.001f, 0.5f, 1, 8, 2),
+            new(16, 0.001f, 0.5f, 1, 8, 2),
+        ];
 
         foreach (MaskRefinement settings in grid)
         {

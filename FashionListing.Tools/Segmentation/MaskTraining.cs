@@ -31,6 +31,8 @@ internal static class MaskTraining
         float learningRate = options.Number("lr", 1e-3f);
         float weightDecay = options.Number("wd", 1e-4f);
         int threads = options.Integer("threads", 2);
+        int inputWidth = options.Integer("width", 128);
+        int inputHeight = options.Integer("height", 160);
         Directory.CreateDirectory(Path.Combine(work, "teacher"));
 
         List<DatasetPhoto> train = MaskDataset.Sample(dataset.Training, trainCount, 17);
@@ -46,11 +48,15 @@ internal static class MaskTraining
         }
 
         using ResNet18Backbone backbone = CreateBackbone();
-        CellSet trainCells = CachedCells(dataset, backbone, train, work, "train", cellsPerPhoto, threads);
-        CellSet valCells = CachedCells(dataset, backbone, val, work, "val", 0, threads);
+        CellSet trainCells = CachedCells(
+            dataset, backbone, train, work, "train", cellsPerPhoto, threads, inputWidth, inputHeight);
+        CellSet valCells = CachedCells(
+            dataset, backbone, val, work, "val", 0, threads, inputWidth, inputHeight);
 
         StringBuilder log = new();
         MaskHead head = Train(trainCells, valCells, hidden, epochs, learningRate, weightDecay, log);
+        head = new MaskHead(inputWidth, inputHeight, head.Inputs, head.Hidden, head.Mean, head.Scale,
+            head.Weights1, head.Bias1, head.Weights2, head.Bias2);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         head.Save(output);
         Console.WriteLine($"Wrote {output} ({new FileInfo(output).Length / 1024} KiB)");
@@ -61,7 +67,7 @@ internal static class MaskTraining
             $"Command: `{command.Trim()}`\n\nTraining photos: {train.Count} (senders with id % 5 != 0), "
             + $"{trainCells.Count} sampled cells; validation photos: {val.Count} (senders with id % 5 == 0), "
             + $"{valCells.Count} cells. GrabCut teacher: {iterations} iterations, 320-px copy, 90% rectangle, "
-            + $"largest region, holes filled.\nHead: {MaskHeadFeatures.Length} inputs, {hidden} hidden, "
+            + $"largest region, holes filled.\nBackbone input {inputWidth}x{inputHeight}. Head: {MaskHeadFeatures.Length} inputs, {hidden} hidden, "
             + $"AdamW lr {learningRate}, weight decay {weightDecay}, {epochs} epochs.\n\n{log}"));
 
         return 0;
@@ -70,7 +76,12 @@ internal static class MaskTraining
     public static ResNet18Backbone CreateBackbone()
     {
         IOptions<InferenceOptions> options = Options.Create(
-            new InferenceOptions { ExecutionProvider = ExecutionProviderChoice.Cpu });
+            new InferenceOptions
+            {
+                ExecutionProvider = ExecutionProviderChoice.Cpu,
+                IntraOpThreads = int.Parse(
+                    Environment.GetEnvironmentVariable("MASK_ORT_THREADS") ?? "0", CultureInfo.InvariantCulture),
+            });
 
         return new ResNet18Backbone(
             options,
@@ -115,10 +126,12 @@ internal static class MaskTraining
         string work,
         string name,
         int cellsPerPhoto,
-        int threads)
+        int threads,
+        int inputWidth,
+        int inputHeight)
     {
         string path = Path.Combine(work, string.Create(
-            CultureInfo.InvariantCulture, $"cells-{name}-{photos.Count}-{cellsPerPhoto}-v1.bin"));
+            CultureInfo.InvariantCulture, $"cells-{name}-{photos.Count}-{cellsPerPhoto}-{inputWidth}x{inputHeight}.bin"));
         int d = MaskHeadFeatures.Length;
         if (File.Exists(path))
         {
@@ -149,7 +162,7 @@ internal static class MaskTraining
         {
             DatasetPhoto photo = photos[index];
             using SKBitmap bitmap = SKBitmap.Decode(dataset.PhotoPath(photo.Image));
-            (int iw, int ih) = MaskHeadFeatures.InputSize(bitmap.Width, bitmap.Height);
+            (int iw, int ih) = MaskHeadFeatures.InputSize(bitmap.Width, bitmap.Height, inputWidth, inputHeight);
             BackboneFeatures features = backbone.Extract(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height), iw, ih);
             int gw = features.Stage2.Width;
             int gh = features.Stage2.Height;
@@ -374,7 +387,7 @@ internal static class MaskTraining
             log.Append("- ").AppendLine(line);
         }
 
-        return new MaskHead(d, hidden, mean, scale, w1, b1, w2, b2);
+        return new MaskHead(0, 0, d, hidden, mean, scale, w1, b1, w2, b2);
     }
 
     private static (double Loss, double IoU) Evaluate(
