@@ -6,7 +6,7 @@ namespace FashionListing.Inference.Classification;
 
 /// <summary>
 /// Computes a category head's input: the garment cropped to its mask, run through the backbone,
-/// its pooled features laid out as <see cref="CategoryFeatureSet.EmbeddingAndStage3"/> describes.
+/// its pooled features in the layout <see cref="ExtractAll"/> describes.
 /// </summary>
 /// <remarks>Safe to call concurrently; the backbone is shared and not owned.</remarks>
 public sealed class CategoryFeatureExtractor(ResNet18Backbone backbone)
@@ -14,9 +14,9 @@ public sealed class CategoryFeatureExtractor(ResNet18Backbone backbone)
     private readonly ResNet18Backbone _backbone = backbone ?? throw new ArgumentNullException(nameof(backbone));
 
     /// <summary>
-    /// All features a head may read, for one view of the crop: the 512-value embedding followed by
-    /// the 256 globally averaged third-stage channels. <see cref="CategoryFeatureSet.Embedding"/>
-    /// reads the first 512 of them.
+    /// All features a head may read, for one view of the crop: the 512-value embedding, the 256
+    /// globally averaged third-stage channels, then the 512 maxima of the last stage's channels.
+    /// Each <see cref="CategoryFeatureSet"/> reads a prefix of them.
     /// </summary>
     /// <param name="photo">The photo.</param>
     /// <param name="mask">The garment's mask at the photo's size.</param>
@@ -30,7 +30,7 @@ public sealed class CategoryFeatureExtractor(ResNet18Backbone backbone)
 
         BackboneFeatures features = _backbone.Extract(crop);
 
-        return Concatenate(features.Embedding, GlobalAverage(features.Stage3));
+        return [.. features.Embedding, .. GlobalAverage(features.Stage3), .. GlobalMaximum(features.Stage4)];
     }
 
     /// <summary>The head's input for a photo: one view, or the mean of it and its mirror image.</summary>
@@ -53,13 +53,27 @@ public sealed class CategoryFeatureExtractor(ResNet18Backbone backbone)
         return all.AsSpan(0, recipe.FeatureLength).ToArray();
     }
 
-    private static float[] Concatenate(float[] first, float[] second)
+    private static float[] GlobalMaximum(FeatureMap map)
     {
-        float[] joined = new float[first.Length + second.Length];
-        first.CopyTo(joined, 0);
-        second.CopyTo(joined, first.Length);
+        float[] pooled = new float[map.Channels];
+        int plane = map.Height * map.Width;
+        for (int c = 0; c < map.Channels; c++)
+        {
+            pooled[c] = Maximum(map.Values.AsSpan(c * plane, plane));
+        }
 
-        return joined;
+        return pooled;
+    }
+
+    private static float Maximum(ReadOnlySpan<float> values)
+    {
+        float max = float.NegativeInfinity;
+        foreach (float value in values)
+        {
+            max = Math.Max(max, value);
+        }
+
+        return max;
     }
 
     private static float[] GlobalAverage(FeatureMap map)

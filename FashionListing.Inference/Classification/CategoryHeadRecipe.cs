@@ -10,6 +10,9 @@ public enum CategoryFeatureSet
 
     /// <summary>The 512 pooled features of the last stage, then the 256 of the third stage.</summary>
     EmbeddingAndStage3,
+
+    /// <summary>As <see cref="EmbeddingAndStage3"/>, then the 512 channel maxima of the last stage.</summary>
+    EmbeddingStage3AndStage4Max,
 }
 
 /// <summary>
@@ -32,7 +35,12 @@ public sealed record CategoryHeadRecipe(
     private const string MirrorKey = "fashionlisting.mirror_average";
 
     /// <summary>Number of values the head's input holds.</summary>
-    public int FeatureLength => Features == CategoryFeatureSet.Embedding ? 512 : 512 + 256;
+    public int FeatureLength => Features switch
+    {
+        CategoryFeatureSet.Embedding => 512,
+        CategoryFeatureSet.EmbeddingAndStage3 => 512 + 256,
+        _ => 512 + 256 + 512,
+    };
 
     /// <summary>The recipe as ONNX metadata entries.</summary>
     public IReadOnlyDictionary<string, string> ToMetadata() => new Dictionary<string, string>

@@ -73,7 +73,7 @@ public static class CategoryTrainCommand
         phase.Restart();
         log.WriteLine("Phase 2/5: garment crops through the backbone (cached)");
         CategoryHeadRecipe cropRecipe = new(
-            CategoryFeatureSet.EmbeddingAndStage3, options.Margin, options.BlankBackground, MirrorAverage: true);
+            CategoryFeatureSet.EmbeddingStage3AndStage4Max, options.Margin, options.BlankBackground, MirrorAverage: true);
         string cachePath = Path.Combine(options.Cache, string.Create(CultureInfo.InvariantCulture,
             $"{segmenterName}-margin{options.Margin:0.###}-{(options.BlankBackground ? "blank" : "keep")}.bin"));
         Dictionary<string, PhotoFeatures> features;
@@ -103,33 +103,44 @@ public static class CategoryTrainCommand
         phase.Restart();
         log.WriteLine("Phase 3/5: head search on the validation senders");
         List<SearchResult> search = [];
-        foreach (CategoryFeatureSet set in Enum.GetValues<CategoryFeatureSet>())
+        SearchResult Try(CategoryFeatureSet set, HeadSettings settings)
         {
             int length = (cropRecipe with { Features = set }).FeatureLength;
             (List<float[]> trainX, List<int> trainY) = TrainingSamples(parts[DataSplit.Train], features, labelIndex, length);
             (List<float[]> validationX, List<int> validationY) =
                 ScoringSamples(parts[DataSplit.Validation], features, labelIndex, length, mirrorAverage: true);
-            foreach (HeadSettings settings in SearchGrid())
+            Stopwatch one = Stopwatch.StartNew();
+            TrainedHead head = HeadTrainer.Train(
+                trainX, trainY, validationX, validationY, labels.Length, settings, options.TrainSeed);
+            CategoryMetrics validation = CategoryMetrics.Compute(
+                validationY, validationX.Select(x => head.Probabilities(x)).ToArray(), labels);
+            SearchResult result = new(set, settings, head, validation, one.Elapsed.TotalSeconds);
+            search.Add(result);
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {set}, {settings.Kind}, weight decay {settings.WeightDecay}: epoch {head.BestEpoch}/"
+                + $"{head.EpochsRun}, validation loss {head.ValidationLoss:F3}, top-1 {validation.Top1:F3}, "
+                + $"top-3 {validation.Top3:F3} ({result.Seconds:F1} s)"));
+
+            return result;
+        }
+
+        // Softmax regression on every feature set; the MLP, which costs far more, on the set the
+        // softmax search preferred.
+        foreach (CategoryFeatureSet set in Enum.GetValues<CategoryFeatureSet>())
+        {
+            foreach (HeadSettings settings in SoftmaxGrid)
             {
-                Stopwatch one = Stopwatch.StartNew();
-                TrainedHead head = HeadTrainer.Train(
-                    trainX, trainY, validationX, validationY, labels.Length, settings, options.TrainSeed);
-                CategoryMetrics validation = CategoryMetrics.Compute(
-                    validationY, validationX.Select(x => head.Probabilities(x)).ToArray(), labels);
-                SearchResult result = new(set, settings, head, validation, one.Elapsed.TotalSeconds);
-                search.Add(result);
-                log.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {set}, {settings.Kind}, weight decay {settings.WeightDecay}: epoch {head.BestEpoch}/"
-                    + $"{head.EpochsRun}, validation loss {head.ValidationLoss:F3}, top-1 {validation.Top1:F3}, "
-                    + $"top-3 {validation.Top3:F3} ({result.Seconds:F1} s)"));
+                Try(set, settings);
             }
         }
 
-        SearchResult chosen = search
-            .OrderByDescending(r => r.Validation.Top1)
-            .ThenByDescending(r => r.Validation.Top3)
-            .ThenBy(r => r.Head.ValidationLoss)
-            .First();
+        CategoryFeatureSet mlpSet = Best(search).Features;
+        foreach (HeadSettings settings in MlpGrid)
+        {
+            Try(mlpSet, settings);
+        }
+
+        SearchResult chosen = Best(search);
         int chosenLength = (cropRecipe with { Features = chosen.Features }).FeatureLength;
         (List<float[]> singleX, List<int> singleY) =
             ScoringSamples(parts[DataSplit.Validation], features, labelIndex, chosenLength, mirrorAverage: false);
@@ -151,6 +162,8 @@ public static class CategoryTrainCommand
         CategoryMetrics test = CategoryMetrics.Compute(testY, testProbabilities, labels);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  test: {test.Count} photos, top-1 {test.Top1:F3}, top-3 {test.Top3:F3}"));
+        WritePredictions(Path.Combine(options.Cache, "category-test-predictions.csv"), parts[DataSplit.Test],
+            testProbabilities, labels);
         timings.Add(new PhaseTiming("test scoring", phase.Elapsed.TotalSeconds));
 
         phase.Restart();
@@ -190,15 +203,26 @@ public static class CategoryTrainCommand
         return report;
     }
 
-    /// <summary>The hyperparameters tried, for each feature set.</summary>
-    public static IReadOnlyList<HeadSettings> SearchGrid() =>
+    /// <summary>The softmax-regression settings tried on each feature set.</summary>
+    public static IReadOnlyList<HeadSettings> SoftmaxGrid { get; } =
     [
         new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.01, Dropout: 0),
         new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.3, Dropout: 0),
         new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 3, Dropout: 0),
+    ];
+
+    /// <summary>The one-hidden-layer settings tried on the feature set softmax regression preferred.</summary>
+    public static IReadOnlyList<HeadSettings> MlpGrid { get; } =
+    [
         new(Hidden: 256, LearningRate: 1e-3, WeightDecay: 0.05, Dropout: 0.5),
         new(Hidden: 256, LearningRate: 1e-3, WeightDecay: 0.5, Dropout: 0.5),
     ];
+
+    private static SearchResult Best(List<SearchResult> results) => results
+        .OrderByDescending(r => r.Validation.Top1)
+        .ThenByDescending(r => r.Validation.Top3)
+        .ThenBy(r => r.Head.ValidationLoss)
+        .First();
 
     private static (List<float[]> Features, List<int> Labels) TrainingSamples(
         LabelledPhoto[] photos,
@@ -247,6 +271,24 @@ public static class CategoryTrainCommand
         }
 
         return (x, y);
+    }
+
+    // One line per test photo with its three most probable labels, for looking at the mistakes.
+    private static void WritePredictions(
+        string path,
+        LabelledPhoto[] photos,
+        float[][] probabilities,
+        IReadOnlyList<string> labels)
+    {
+        using StreamWriter writer = new(path);
+        writer.WriteLine("image,sender_id,label,top1,top2,top3,top1_probability");
+        for (int i = 0; i < photos.Length; i++)
+        {
+            IReadOnlyList<LabelProbability> top = new CategoryPrediction(labels, probabilities[i]).Top(3);
+            writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{photos[i].Image},{photos[i].SenderId},{photos[i].Label},{top[0].Label},{top[1].Label},"
+                + $"{top[2].Label},{top[0].Probability:F3}"));
+        }
     }
 
     private static double CompareWithOnnx(string folder, List<float[]> samples, float[][] expected)
