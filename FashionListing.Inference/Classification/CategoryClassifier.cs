@@ -56,7 +56,8 @@ public sealed partial class CategoryClassifier : IDisposable
     private static partial class Log
     {
         [LoggerMessage(30, LogLevel.Information,
-            "Category head loaded from {Folder}: {LabelCount} labels from {FeatureLength} features, in {ElapsedMs:F0} ms")]
+            "Category head loaded from {Folder}: {LabelCount} labels from {FeatureLength} features, "
+            + "in {ElapsedMs:F0} ms")]
         public static partial void Loaded(
             ILogger logger, string folder, int labelCount, int featureLength, double elapsedMs);
     }

@@ -35,6 +35,26 @@ public sealed class CategoryHeadExporterTests : IDisposable
     }
 
     [Fact]
+    public void Predict_TinySquareRootHead_TakesTheRootBeforeStandardising()
+    {
+        // x = (4, 16) has roots (2, 4), which standardise with mean (1, 2) and scale (2, 4) to
+        // z = (0.5, 0.5): logits (0.5, 0.5, 1).
+        Standardiser standardiser = Standardiser(mean: [1, 2], scale: [2, 4]);
+        DenseLayer layer = Layer(3, [(0, 0, 1f), (1, 1, 1f), (2, 0, 1f), (2, 1, 1f)], biases: [0, 0, 0]);
+        byte[] model = CategoryHeadExporter.ToOnnx(standardiser, [layer], s_recipe, squareRoot: true);
+        CategoryHeadExporter.Write(_folder, model, ["A", "B", "C"]);
+
+        using CategoryHead head = CategoryHead.Load(_folder, SessionFactory());
+        CategoryPrediction prediction = head.Predict(Features(4, 16));
+
+        // softmax(0.5, 0.5, 1) = (1, 1, e^0.5) / (2 + e^0.5): 1 / 3.648721 = 0.274068,
+        // 1.648721 / 3.648721 = 0.451863.
+        Assert.Equal(0.274068f, prediction.Probabilities[0], 5);
+        Assert.Equal(0.274068f, prediction.Probabilities[1], 5);
+        Assert.Equal(0.451863f, prediction.Probabilities[2], 5);
+    }
+
+    [Fact]
     public void Predict_TinyMlpHead_AppliesReluBetweenTheLayers()
     {
         // No standardisation (mean 0, scale 1). x = (2, 3): hidden = relu(x0 - x1, x1) = relu(-1, 3)
@@ -60,7 +80,9 @@ public sealed class CategoryHeadExporterTests : IDisposable
         int outputs = 7;
         float[] mean = Enumerable.Range(0, inputs).Select(_ => (float)(random.NextDouble() * 4)).ToArray();
         float[] scale = Enumerable.Range(0, inputs).Select(_ => (float)(0.1 + random.NextDouble())).ToArray();
-        float[] weights = Enumerable.Range(0, inputs * outputs).Select(_ => (float)(random.NextDouble() - 0.5)).ToArray();
+        float[] weights = Enumerable.Range(0, inputs * outputs)
+            .Select(_ => (float)(random.NextDouble() - 0.5))
+            .ToArray();
         float[] biases = Enumerable.Range(0, outputs).Select(_ => (float)random.NextDouble()).ToArray();
         float[] x = Enumerable.Range(0, inputs).Select(_ => (float)(random.NextDouble() * 5)).ToArray();
         DenseLayer layer = new(inputs, outputs, weights, biases);
@@ -90,8 +112,8 @@ public sealed class CategoryHeadExporterTests : IDisposable
             .ToArray();
         int[] labels = samples.Select(s => s[0] > 1.5f ? (s[1] > 1.5f ? 2 : 1) : 0).ToArray();
         TrainedHead trained = HeadTrainer.Train(
-            samples, labels, samples, labels, 3, new HeadSettings(8, 1e-2, 0.01, 0, MaxEpochs: 5), seed: 1);
-        WriteHead(trained.Standardiser, trained.Layers, ["A", "B", "C"]);
+            samples, labels, samples, labels, 3, new HeadSettings(8, 1e-2, 0.01, 0, MaxEpochs: 5, SquareRoot: true), 1);
+        CategoryHeadExporter.Write(_folder, CategoryHeadExporter.ToOnnx(trained, s_recipe), ["A", "B", "C"]);
 
         using CategoryHead head = CategoryHead.Load(_folder, SessionFactory());
 

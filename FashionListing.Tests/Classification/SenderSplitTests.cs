@@ -45,7 +45,9 @@ public sealed class SenderSplitTests
         Assert.Empty(train.Intersect(test));
         Assert.Empty(validation.Intersect(test));
         Assert.Equal(s_photos.Value.Count, parts.Values.Sum(p => p.Length));
-        Assert.Equal(s_photos.Value.Select(p => p.SenderId).Distinct().Count(), train.Count + validation.Count + test.Count);
+        Assert.Equal(
+            s_photos.Value.Select(p => p.SenderId).Distinct().Count(),
+            train.Count + validation.Count + test.Count);
     }
 
     [Fact]
@@ -64,7 +66,9 @@ public sealed class SenderSplitTests
     public void Assign_SenderAboveFivePercent_GoesToTrain()
     {
         // Sender "big" has 6 of 100 photos; 94 senders have one photo each.
-        List<LabelledPhoto> photos = Enumerable.Range(0, 6).Select(i => new LabelledPhoto($"b{i}", "big", "Hat")).ToList();
+        List<LabelledPhoto> photos = Enumerable.Range(0, 6)
+            .Select(i => new LabelledPhoto($"b{i}", "big", "Hat"))
+            .ToList();
         photos.AddRange(Enumerable.Range(0, 94).Select(i => new LabelledPhoto($"s{i}", $"small{i}", "Hat")));
 
         IReadOnlyDictionary<string, DataSplit> senders = SenderSplit.Assign(photos, Seed);

@@ -40,15 +40,31 @@ public static class CategoryHeadExporter
         return first with { Weights = weights, Biases = biases };
     }
 
-    /// <summary>The serialised ONNX model of a head.</summary>
-    public static byte[] ToOnnx(Standardiser standardiser, IReadOnlyList<DenseLayer> layers, CategoryHeadRecipe recipe)
+    /// <summary>The serialised ONNX model of a trained head.</summary>
+    public static byte[] ToOnnx(TrainedHead head, CategoryHeadRecipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+
+        return ToOnnx(head.Standardiser, head.Layers, recipe, head.SquareRoot);
+    }
+
+    /// <summary>
+    /// The serialised ONNX model of a head; with <paramref name="squareRoot"/> the graph starts
+    /// with Sqrt of the input (the features are pooled ReLU outputs, never negative).
+    /// </summary>
+    public static byte[] ToOnnx(
+        Standardiser standardiser,
+        IReadOnlyList<DenseLayer> layers,
+        CategoryHeadRecipe recipe,
+        bool squareRoot = false)
     {
         ArgumentNullException.ThrowIfNull(layers);
         ArgumentNullException.ThrowIfNull(recipe);
         if (layers[0].Inputs != recipe.FeatureLength)
         {
             throw new ArgumentException(
-                $"The head reads {layers[0].Inputs} features; the recipe gives {recipe.FeatureLength}.", nameof(layers));
+                $"The head reads {layers[0].Inputs} features; the recipe gives {recipe.FeatureLength}.",
+                nameof(layers));
         }
 
         List<DenseLayer> folded = [FoldStandardisation(standardiser, layers[0]), .. layers.Skip(1)];
@@ -57,6 +73,12 @@ public static class CategoryHeadExporter
         graph.Output.Add(Value(CategoryHead.OutputName, folded[^1].Outputs));
 
         string current = CategoryHead.InputName;
+        if (squareRoot)
+        {
+            graph.Node.Add(Node("Sqrt", [current], "rooted"));
+            current = "rooted";
+        }
+
         for (int l = 0; l < folded.Count; l++)
         {
             string weights = $"layer{l}_weights";
@@ -74,7 +96,8 @@ public static class CategoryHeadExporter
         }
 
         NodeProto softmax = Node("Softmax", [current], CategoryHead.OutputName);
-        softmax.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = -1 });
+        softmax.Attribute.Add(
+            new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = -1 });
         graph.Node.Add(softmax);
 
         ModelProto model = new()
@@ -115,7 +138,11 @@ public static class CategoryHeadExporter
             Name = name,
             Type = new TypeProto
             {
-                TensorType = new TypeProto.Types.Tensor { ElemType = (int)TensorProto.Types.DataType.Float, Shape = shape },
+                TensorType = new TypeProto.Types.Tensor
+                {
+                    ElemType = (int)TensorProto.Types.DataType.Float,
+                    Shape = shape,
+                },
             },
         };
     }

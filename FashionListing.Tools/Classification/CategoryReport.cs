@@ -130,7 +130,8 @@ public sealed record CategoryReport(
         md.AppendLine();
 
         md.AppendLine("## Head search (validation senders only)").AppendLine();
-        md.AppendLine("| Features | Head | Weight decay | Best epoch | Val. loss | Val. top-1 | Val. top-3 | Seconds |");
+        md.AppendLine(
+            "| Features | Head | Weight decay | Best epoch | Val. loss | Val. top-1 | Val. top-3 | Seconds |");
         md.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|");
         for (int i = 0; i < Search.Count; i++)
         {

@@ -4,6 +4,7 @@ using FashionListing.Inference.Classification;
 using FashionListing.Inference.Runtime;
 using FashionListing.Inference.Segmentation;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace FashionListing.Tools.Classification;
@@ -73,11 +74,15 @@ public static class CategoryTrainCommand
         phase.Restart();
         log.WriteLine("Phase 2/5: garment crops through the backbone (cached)");
         CategoryHeadRecipe cropRecipe = new(
-            CategoryFeatureSet.EmbeddingStage3AndStage4Max, options.Margin, options.BlankBackground, MirrorAverage: true);
+            CategoryFeatureSet.EmbeddingStage3AndStage4Max,
+            options.Margin,
+            options.BlankBackground,
+            MirrorAverage: true);
         string cachePath = Path.Combine(options.Cache, string.Create(CultureInfo.InvariantCulture,
             $"{segmenterName}-margin{options.Margin:0.###}-{(options.BlankBackground ? "blank" : "keep")}.bin"));
         Dictionary<string, PhotoFeatures> features;
-        using (ILoggerFactory loggers = LoggerFactory.Create(b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)))
+        using (ILoggerFactory loggers = LoggerFactory.Create(
+            b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)))
         {
             IOptions<InferenceOptions> inference = Options.Create(
                 new InferenceOptions { ExecutionProvider = ExecutionProviderChoice.Cpu });
@@ -106,7 +111,8 @@ public static class CategoryTrainCommand
         SearchResult Try(CategoryFeatureSet set, HeadSettings settings)
         {
             int length = (cropRecipe with { Features = set }).FeatureLength;
-            (List<float[]> trainX, List<int> trainY) = TrainingSamples(parts[DataSplit.Train], features, labelIndex, length);
+            (List<float[]> trainX, List<int> trainY) =
+                TrainingSamples(parts[DataSplit.Train], features, labelIndex, length);
             (List<float[]> validationX, List<int> validationY) =
                 ScoringSamples(parts[DataSplit.Validation], features, labelIndex, length, mirrorAverage: true);
             Stopwatch one = Stopwatch.StartNew();
@@ -134,10 +140,10 @@ public static class CategoryTrainCommand
             }
         }
 
-        CategoryFeatureSet mlpSet = Best(search).Features;
+        SearchResult bestSoftmax = Best(search);
         foreach (HeadSettings settings in MlpGrid)
         {
-            Try(mlpSet, settings);
+            Try(bestSoftmax.Features, settings with { SquareRoot = bestSoftmax.Settings.SquareRoot });
         }
 
         SearchResult chosen = Best(search);
@@ -168,7 +174,7 @@ public static class CategoryTrainCommand
 
         phase.Restart();
         log.WriteLine("Phase 5/5: export and report");
-        byte[] onnx = CategoryHeadExporter.ToOnnx(chosen.Head.Standardiser, chosen.Head.Layers, recipe);
+        byte[] onnx = CategoryHeadExporter.ToOnnx(chosen.Head, recipe);
         CategoryHeadExporter.Write(options.Output, onnx, labels);
         double onnxDifference = CompareWithOnnx(options.Output, testX, testProbabilities);
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -209,9 +215,15 @@ public static class CategoryTrainCommand
         new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.01, Dropout: 0),
         new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.3, Dropout: 0),
         new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 3, Dropout: 0),
+        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.01, Dropout: 0, SquareRoot: true),
+        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.3, Dropout: 0, SquareRoot: true),
+        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 3, Dropout: 0, SquareRoot: true),
     ];
 
-    /// <summary>The one-hidden-layer settings tried on the feature set softmax regression preferred.</summary>
+    /// <summary>
+    /// The one-hidden-layer settings tried on the feature set softmax regression preferred, with its
+    /// preferred square-root setting.
+    /// </summary>
     public static IReadOnlyList<HeadSettings> MlpGrid { get; } =
     [
         new(Hidden: 256, LearningRate: 1e-3, WeightDecay: 0.05, Dropout: 0.5),
@@ -295,7 +307,7 @@ public static class CategoryTrainCommand
     {
         IOptions<InferenceOptions> inference = Options.Create(
             new InferenceOptions { ExecutionProvider = ExecutionProviderChoice.Cpu });
-        OnnxSessionFactory sessions = new(inference, Microsoft.Extensions.Logging.Abstractions.NullLogger<OnnxSessionFactory>.Instance);
+        OnnxSessionFactory sessions = new(inference, NullLogger<OnnxSessionFactory>.Instance);
         using CategoryHead head = CategoryHead.Load(folder, sessions);
         double largest = 0;
         for (int i = 0; i < samples.Count; i++)

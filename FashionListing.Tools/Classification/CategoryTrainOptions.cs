@@ -46,7 +46,8 @@ public sealed record CategoryTrainOptions
         bool featuresOnly = false;
         for (int i = 0; i < args.Length; i++)
         {
-            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            string Value() =>
+                i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             switch (args[i])
             {
                 case "--dataset":

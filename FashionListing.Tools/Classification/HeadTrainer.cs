@@ -58,6 +58,10 @@ public sealed record Standardiser(float[] Mean, float[] Scale)
 /// <param name="BatchSize">Samples per step.</param>
 /// <param name="MaxEpochs">Epochs at most.</param>
 /// <param name="Patience">Epochs without a lower validation loss before stopping.</param>
+/// <param name="SquareRoot">
+/// Whether each feature is replaced by its square root before standardisation. The pooled ReLU
+/// features are non-negative and skewed; the root evens out their spread.
+/// </param>
 public sealed record HeadSettings(
     int Hidden,
     double LearningRate,
@@ -65,23 +69,32 @@ public sealed record HeadSettings(
     double Dropout,
     int BatchSize = 64,
     int MaxEpochs = 150,
-    int Patience = 12)
+    int Patience = 12,
+    bool SquareRoot = false)
 {
     /// <summary>A short description for tables.</summary>
-    public string Kind => Hidden == 0 ? "softmax regression" : $"MLP {Hidden} ReLU, dropout {Dropout:0.##}";
+    public string Kind => (Hidden == 0 ? "softmax regression" : $"MLP {Hidden} ReLU, dropout {Dropout:0.##}")
+        + (SquareRoot ? ", square-root features" : string.Empty);
 }
 
 /// <summary>A trained head with the standardisation it expects and how early stopping went.</summary>
+/// <param name="SquareRoot">Whether the raw features are square-rooted before standardisation.</param>
+/// <param name="Standardiser">Standardisation of the (square-rooted) features.</param>
+/// <param name="Layers">The layers, first to last.</param>
+/// <param name="BestEpoch">The epoch whose weights were kept.</param>
+/// <param name="EpochsRun">Epochs run before early stopping.</param>
+/// <param name="ValidationLoss">Mean validation cross-entropy at the best epoch.</param>
 public sealed record TrainedHead(
+    bool SquareRoot,
     Standardiser Standardiser,
     IReadOnlyList<DenseLayer> Layers,
     int BestEpoch,
     int EpochsRun,
     double ValidationLoss)
 {
-    /// <summary>The softmax probabilities for raw (unstandardised) features, computed in C#.</summary>
+    /// <summary>The softmax probabilities for raw features, computed in C#.</summary>
     public float[] Probabilities(ReadOnlySpan<float> features) =>
-        HeadTrainer.Forward(Layers, Standardiser.Apply(features));
+        HeadTrainer.Forward(Layers, Standardiser.Apply(HeadTrainer.Transform(features, SquareRoot)));
 }
 
 /// <summary>
@@ -115,9 +128,12 @@ public static class HeadTrainer
         ArgumentNullException.ThrowIfNull(trainFeatures);
         ArgumentNullException.ThrowIfNull(validationFeatures);
         ArgumentNullException.ThrowIfNull(settings);
-        Standardiser standardiser = Standardiser.Fit(trainFeatures);
-        float[][] train = trainFeatures.Select(f => standardiser.Apply(f)).ToArray();
-        float[][] validation = validationFeatures.Select(f => standardiser.Apply(f)).ToArray();
+        float[][] rooted = trainFeatures.Select(f => Transform(f, settings.SquareRoot)).ToArray();
+        Standardiser standardiser = Standardiser.Fit(rooted);
+        float[][] train = rooted.Select(f => standardiser.Apply(f)).ToArray();
+        float[][] validation = validationFeatures
+            .Select(f => standardiser.Apply(Transform(f, settings.SquareRoot)))
+            .ToArray();
         int inputs = train[0].Length;
         Random random = new(seed);
 
@@ -166,7 +182,22 @@ public static class HeadTrainer
             }
         }
 
-        return new TrainedHead(standardiser, best, bestEpoch, epoch, bestLoss);
+        return new TrainedHead(settings.SquareRoot, standardiser, best, bestEpoch, epoch, bestLoss);
+    }
+
+    /// <summary>The features as the first layer's standardisation expects them.</summary>
+    public static float[] Transform(ReadOnlySpan<float> features, bool squareRoot)
+    {
+        float[] copy = features.ToArray();
+        if (squareRoot)
+        {
+            for (int i = 0; i < copy.Length; i++)
+            {
+                copy[i] = MathF.Sqrt(Math.Max(0, copy[i]));
+            }
+        }
+
+        return copy;
     }
 
     /// <summary>Softmax probabilities of already standardised features.</summary>

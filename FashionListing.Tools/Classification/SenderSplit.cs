@@ -79,7 +79,9 @@ public static class SenderSplit
     }
 
     /// <summary>The photos of each part, in their original order.</summary>
-    public static IReadOnlyDictionary<DataSplit, LabelledPhoto[]> Partition(IReadOnlyList<LabelledPhoto> photos, int seed)
+    public static IReadOnlyDictionary<DataSplit, LabelledPhoto[]> Partition(
+        IReadOnlyList<LabelledPhoto> photos,
+        int seed)
     {
         IReadOnlyDictionary<string, DataSplit> senders = Assign(photos, seed);
 
