@@ -25,10 +25,11 @@ public sealed class CategoryFeatureExtractor(ResNet18Backbone backbone)
     public float[] ExtractAll(SKBitmap photo, GarmentMask mask, CategoryHeadRecipe recipe, bool mirrored)
     {
         ArgumentNullException.ThrowIfNull(recipe);
+        int size = recipe.InputSize;
         using SKBitmap crop = GarmentCrop.Render(
-            photo, mask, recipe.CropMargin, recipe.BlankBackground, ResNet18Backbone.NativeSize, mirrored);
+            photo, mask, recipe.CropMargin, recipe.BlankBackground, size, mirrored);
 
-        BackboneFeatures features = _backbone.Extract(crop);
+        BackboneFeatures features = _backbone.Extract(crop, new SKRectI(0, 0, size, size), size, size);
 
         return [.. features.Embedding, .. GlobalAverage(features.Stage3), .. GlobalMaximum(features.Stage4)];
     }

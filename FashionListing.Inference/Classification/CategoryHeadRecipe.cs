@@ -23,16 +23,19 @@ public enum CategoryFeatureSet
 /// <param name="CropMargin">The border around the mask's box; see <see cref="GarmentCrop.SquareRegion"/>.</param>
 /// <param name="BlankBackground">Whether pixels outside the mask are blanked before the backbone runs.</param>
 /// <param name="MirrorAverage">Whether the features are averaged with those of the mirrored crop.</param>
+/// <param name="InputSize">The side of the square crop the backbone runs on, a multiple of 32.</param>
 public sealed record CategoryHeadRecipe(
     CategoryFeatureSet Features,
     float CropMargin,
     bool BlankBackground,
-    bool MirrorAverage)
+    bool MirrorAverage,
+    int InputSize = 224)
 {
     private const string FeaturesKey = "fashionlisting.features";
     private const string MarginKey = "fashionlisting.crop_margin";
     private const string BlankKey = "fashionlisting.blank_background";
     private const string MirrorKey = "fashionlisting.mirror_average";
+    private const string SizeKey = "fashionlisting.input_size";
 
     /// <summary>Number of values the head's input holds.</summary>
     public int FeatureLength => Features switch
@@ -49,6 +52,7 @@ public sealed record CategoryHeadRecipe(
         [MarginKey] = CropMargin.ToString("R", CultureInfo.InvariantCulture),
         [BlankKey] = BlankBackground ? "true" : "false",
         [MirrorKey] = MirrorAverage ? "true" : "false",
+        [SizeKey] = InputSize.ToString(CultureInfo.InvariantCulture),
     };
 
     /// <summary>Reads a recipe written by <see cref="ToMetadata"/>.</summary>
@@ -62,7 +66,8 @@ public sealed record CategoryHeadRecipe(
             Enum.Parse<CategoryFeatureSet>(Read(metadata, FeaturesKey, source)),
             float.Parse(Read(metadata, MarginKey, source), CultureInfo.InvariantCulture),
             bool.Parse(Read(metadata, BlankKey, source)),
-            bool.Parse(Read(metadata, MirrorKey, source)));
+            bool.Parse(Read(metadata, MirrorKey, source)),
+            int.Parse(Read(metadata, SizeKey, source), CultureInfo.InvariantCulture));
     }
 
     private static string Read(IReadOnlyDictionary<string, string> metadata, string key, string source) =>

@@ -111,8 +111,9 @@ public sealed class CategoryHeadExporterTests : IDisposable
             .Select(_ => Enumerable.Range(0, 512).Select(_ => (float)(random.NextDouble() * 3)).ToArray())
             .ToArray();
         int[] labels = samples.Select(s => s[0] > 1.5f ? (s[1] > 1.5f ? 2 : 1) : 0).ToArray();
-        TrainedHead trained = HeadTrainer.Train(
-            samples, labels, samples, labels, 3, new HeadSettings(8, 1e-2, 0.01, 0, MaxEpochs: 5, SquareRoot: true), 1);
+        string[] senders = samples.Select((_, i) => $"sender{i % 7}").ToArray();
+        HeadSettings settings = new(8, 1e-2, 0.01, 0, MaxEpochs: 5, SquareRoot: true, SenderBalanced: true);
+        TrainedHead trained = HeadTrainer.Train(samples, labels, senders, samples, labels, 3, settings, 1);
         CategoryHeadExporter.Write(_folder, CategoryHeadExporter.ToOnnx(trained, s_recipe), ["A", "B", "C"]);
 
         using CategoryHead head = CategoryHead.Load(_folder, SessionFactory());

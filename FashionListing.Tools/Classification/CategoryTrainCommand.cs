@@ -34,7 +34,8 @@ public static class CategoryTrainCommand
             Console.Error.WriteLine(ex.Message);
             Console.Error.WriteLine(
                 "Options: [--dataset PATH] [--output models/starter] [--cache artifacts/category-features] "
-                + "[--split-seed N] [--train-seed N] [--margin 0.05] [--blank-background] [--features-only]");
+                + "[--split-seed N] [--train-seed N] [--margin 0.05] [--input-size 224] [--blank-background] "
+                + "[--features-only] [--search-only]");
 
             return 2;
         }
@@ -77,9 +78,11 @@ public static class CategoryTrainCommand
             CategoryFeatureSet.EmbeddingStage3AndStage4Max,
             options.Margin,
             options.BlankBackground,
-            MirrorAverage: true);
+            MirrorAverage: true,
+            options.InputSize);
         string cachePath = Path.Combine(options.Cache, string.Create(CultureInfo.InvariantCulture,
-            $"{segmenterName}-margin{options.Margin:0.###}-{(options.BlankBackground ? "blank" : "keep")}.bin"));
+            $"{segmenterName}-margin{options.Margin:0.###}-{(options.BlankBackground ? "blank" : "keep")}"
+            + $"-{options.InputSize}px.bin"));
         Dictionary<string, PhotoFeatures> features;
         using (ILoggerFactory loggers = LoggerFactory.Create(
             b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)))
@@ -111,13 +114,13 @@ public static class CategoryTrainCommand
         SearchResult Try(CategoryFeatureSet set, HeadSettings settings)
         {
             int length = (cropRecipe with { Features = set }).FeatureLength;
-            (List<float[]> trainX, List<int> trainY) =
+            (List<float[]> trainX, List<int> trainY, List<string> trainSenders) =
                 TrainingSamples(parts[DataSplit.Train], features, labelIndex, length);
             (List<float[]> validationX, List<int> validationY) =
                 ScoringSamples(parts[DataSplit.Validation], features, labelIndex, length, mirrorAverage: true);
             Stopwatch one = Stopwatch.StartNew();
             TrainedHead head = HeadTrainer.Train(
-                trainX, trainY, validationX, validationY, labels.Length, settings, options.TrainSeed);
+                trainX, trainY, trainSenders, validationX, validationY, labels.Length, settings, options.TrainSeed);
             CategoryMetrics validation = CategoryMetrics.Compute(
                 validationY, validationX.Select(x => head.Probabilities(x)).ToArray(), labels);
             SearchResult result = new(set, settings, head, validation, one.Elapsed.TotalSeconds);
@@ -147,6 +150,13 @@ public static class CategoryTrainCommand
         }
 
         SearchResult chosen = Best(search);
+        if (options.SearchOnly)
+        {
+            log.WriteLine("  --search-only: the test senders are not scored and nothing is written");
+
+            return CategoryReport.Empty;
+        }
+
         int chosenLength = (cropRecipe with { Features = chosen.Features }).FeatureLength;
         (List<float[]> singleX, List<int> singleY) =
             ScoringSamples(parts[DataSplit.Validation], features, labelIndex, chosenLength, mirrorAverage: false);
@@ -212,12 +222,13 @@ public static class CategoryTrainCommand
     /// <summary>The softmax-regression settings tried on each feature set.</summary>
     public static IReadOnlyList<HeadSettings> SoftmaxGrid { get; } =
     [
-        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.01, Dropout: 0),
-        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.3, Dropout: 0),
-        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 3, Dropout: 0),
-        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.01, Dropout: 0, SquareRoot: true),
-        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 0.3, Dropout: 0, SquareRoot: true),
-        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 3, Dropout: 0, SquareRoot: true),
+        .. new[] { 1.0, 3, 10 }.SelectMany(decay => new HeadSettings[]
+        {
+            new(Hidden: 0, LearningRate: 1e-3, WeightDecay: decay, Dropout: 0),
+            new(Hidden: 0, LearningRate: 1e-3, WeightDecay: decay, Dropout: 0, SquareRoot: true),
+        }),
+        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 3, Dropout: 0, SenderBalanced: true),
+        new(Hidden: 0, LearningRate: 1e-3, WeightDecay: 3, Dropout: 0, LabelSmoothing: 0.1),
     ];
 
     /// <summary>
@@ -228,6 +239,7 @@ public static class CategoryTrainCommand
     [
         new(Hidden: 256, LearningRate: 1e-3, WeightDecay: 0.05, Dropout: 0.5),
         new(Hidden: 256, LearningRate: 1e-3, WeightDecay: 0.5, Dropout: 0.5),
+        new(Hidden: 512, LearningRate: 1e-3, WeightDecay: 0.5, Dropout: 0.6),
     ];
 
     private static SearchResult Best(List<SearchResult> results) => results
@@ -236,7 +248,7 @@ public static class CategoryTrainCommand
         .ThenBy(r => r.Head.ValidationLoss)
         .First();
 
-    private static (List<float[]> Features, List<int> Labels) TrainingSamples(
+    private static (List<float[]> Features, List<int> Labels, List<string> Senders) TrainingSamples(
         LabelledPhoto[] photos,
         Dictionary<string, PhotoFeatures> features,
         Dictionary<string, int> labelIndex,
@@ -245,6 +257,7 @@ public static class CategoryTrainCommand
         // Both views of every photo: the mirror image is the training-time augmentation.
         List<float[]> x = [];
         List<int> y = [];
+        List<string> senders = [];
         foreach (LabelledPhoto photo in photos)
         {
             PhotoFeatures f = features[photo.Image];
@@ -252,9 +265,11 @@ public static class CategoryTrainCommand
             x.Add(f.Mirrored[..length]);
             y.Add(labelIndex[photo.Label]);
             y.Add(labelIndex[photo.Label]);
+            senders.Add(photo.SenderId);
+            senders.Add(photo.SenderId);
         }
 
-        return (x, y);
+        return (x, y, senders);
     }
 
     private static (List<float[]> Features, List<int> Labels) ScoringSamples(

@@ -23,11 +23,17 @@ public sealed record CategoryTrainOptions
     /// <summary>Border around the mask's box, as a fraction of its longer side.</summary>
     public float Margin { get; init; } = 0.05f;
 
+    /// <summary>The side of the square crop the backbone runs on.</summary>
+    public int InputSize { get; init; } = 224;
+
     /// <summary>Whether the background outside the mask is blanked.</summary>
     public bool BlankBackground { get; init; }
 
     /// <summary>Stop after computing the features.</summary>
     public bool FeaturesOnly { get; init; }
+
+    /// <summary>Stop after the head search: no test scoring, nothing written.</summary>
+    public bool SearchOnly { get; init; }
 
     /// <summary>The command line that reproduces these options.</summary>
     public required string CommandLine { get; init; }
@@ -42,8 +48,10 @@ public sealed record CategoryTrainOptions
         int splitSeed = 20261204;
         int trainSeed = 7;
         float margin = 0.05f;
+        int inputSize = 224;
         bool blank = false;
         bool featuresOnly = false;
+        bool searchOnly = false;
         for (int i = 0; i < args.Length; i++)
         {
             string Value() =>
@@ -68,11 +76,17 @@ public sealed record CategoryTrainOptions
                 case "--margin":
                     margin = float.Parse(Value(), CultureInfo.InvariantCulture);
                     break;
+                case "--input-size":
+                    inputSize = int.Parse(Value(), CultureInfo.InvariantCulture);
+                    break;
                 case "--blank-background":
                     blank = true;
                     break;
                 case "--features-only":
                     featuresOnly = true;
+                    break;
+                case "--search-only":
+                    searchOnly = true;
                     break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}.");
@@ -87,8 +101,10 @@ public sealed record CategoryTrainOptions
             SplitSeed = splitSeed,
             TrainSeed = trainSeed,
             Margin = margin,
+            InputSize = inputSize,
             BlankBackground = blank,
             FeaturesOnly = featuresOnly,
+            SearchOnly = searchOnly,
             CommandLine = "dotnet run --project FashionListing.Tools -c Release -- category-train"
                 + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty),
         };

@@ -62,6 +62,11 @@ public sealed record Standardiser(float[] Mean, float[] Scale)
 /// Whether each feature is replaced by its square root before standardisation. The pooled ReLU
 /// features are non-negative and skewed; the root evens out their spread.
 /// </param>
+/// <param name="LabelSmoothing">Share of the target spread evenly over all labels.</param>
+/// <param name="SenderBalanced">
+/// Whether each photo's loss is weighted by one over the square root of its sender's photo count,
+/// so that the few senders with hundreds of photos do not dominate the head.
+/// </param>
 public sealed record HeadSettings(
     int Hidden,
     double LearningRate,
@@ -70,11 +75,15 @@ public sealed record HeadSettings(
     int BatchSize = 64,
     int MaxEpochs = 150,
     int Patience = 12,
-    bool SquareRoot = false)
+    bool SquareRoot = false,
+    double LabelSmoothing = 0,
+    bool SenderBalanced = false)
 {
     /// <summary>A short description for tables.</summary>
     public string Kind => (Hidden == 0 ? "softmax regression" : $"MLP {Hidden} ReLU, dropout {Dropout:0.##}")
-        + (SquareRoot ? ", square-root features" : string.Empty);
+        + (SquareRoot ? ", square-root features" : string.Empty)
+        + (LabelSmoothing > 0 ? $", label smoothing {LabelSmoothing:0.##}" : string.Empty)
+        + (SenderBalanced ? ", sender-balanced" : string.Empty);
 }
 
 /// <summary>A trained head with the standardisation it expects and how early stopping went.</summary>
@@ -111,6 +120,7 @@ public static class HeadTrainer
     /// <summary>Trains one head.</summary>
     /// <param name="trainFeatures">Training samples (raw features).</param>
     /// <param name="trainLabels">Their class indices.</param>
+    /// <param name="trainSenders">Their senders, for <see cref="HeadSettings.SenderBalanced"/>.</param>
     /// <param name="validationFeatures">Validation samples, for early stopping.</param>
     /// <param name="validationLabels">Their class indices.</param>
     /// <param name="classes">Number of classes.</param>
@@ -119,6 +129,7 @@ public static class HeadTrainer
     public static TrainedHead Train(
         IReadOnlyList<float[]> trainFeatures,
         IReadOnlyList<int> trainLabels,
+        IReadOnlyList<string> trainSenders,
         IReadOnlyList<float[]> validationFeatures,
         IReadOnlyList<int> validationLabels,
         int classes,
@@ -136,6 +147,7 @@ public static class HeadTrainer
             .ToArray();
         int inputs = train[0].Length;
         Random random = new(seed);
+        float[] weights = SampleWeights(trainSenders, settings.SenderBalanced);
 
         DenseLayer[] layers = settings.Hidden == 0
             ? [NewLayer(inputs, classes, 0, random)]
@@ -163,7 +175,8 @@ public static class HeadTrainer
 
                 for (int b = start; b < end; b++)
                 {
-                    Accumulate(layers, states, train[order[b]], trainLabels[order[b]], settings.Dropout, random);
+                    int sample = order[b];
+                    Accumulate(layers, states, train[sample], trainLabels[sample], weights[sample], settings, random);
                 }
 
                 step++;
@@ -235,18 +248,21 @@ public static class HeadTrainer
         AdamState[] states,
         float[] input,
         int label,
-        double dropout,
+        float weight,
+        HeadSettings settings,
         Random random)
     {
         if (layers.Length == 1)
         {
             float[] probabilities = Dense(layers[0], input);
             Softmax(probabilities);
-            probabilities[label] -= 1;
+            OutputGradient(probabilities, label, weight, settings.LabelSmoothing);
             states[0].AddOuterProduct(probabilities, input);
 
             return;
         }
+
+        double dropout = settings.Dropout;
 
         float[] hidden = Dense(layers[0], input);
         float keep = (float)(1 - dropout);
@@ -258,7 +274,7 @@ public static class HeadTrainer
 
         float[] output = Dense(layers[1], hidden);
         Softmax(output);
-        output[label] -= 1;
+        OutputGradient(output, label, weight, settings.LabelSmoothing);
         states[1].AddOuterProduct(output, hidden);
 
         // Back through the second layer; units that were off (ReLU or dropout) pass no gradient.
@@ -275,6 +291,45 @@ public static class HeadTrainer
         }
 
         states[0].AddOuterProduct(hiddenGradient, input);
+    }
+
+    // Turns softmax probabilities into the cross-entropy's gradient with respect to the logits:
+    // weight * (p - target), the target being the smoothed one-hot label.
+    private static void OutputGradient(float[] probabilities, int label, float weight, double smoothing)
+    {
+        float spread = (float)(smoothing / probabilities.Length);
+        for (int k = 0; k < probabilities.Length; k++)
+        {
+            float target = (k == label ? (float)(1 - smoothing) : 0) + spread;
+            probabilities[k] = weight * (probabilities[k] - target);
+        }
+    }
+
+    private static float[] SampleWeights(IReadOnlyList<string> senders, bool balanced)
+    {
+        float[] weights = new float[senders.Count];
+        if (!balanced)
+        {
+            Array.Fill(weights, 1f);
+
+            return weights;
+        }
+
+        Dictionary<string, int> counts = senders.GroupBy(s => s, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] = 1f / MathF.Sqrt(counts[senders[i]]);
+        }
+
+        // Rescaled to a mean of 1, so that the learning rate means the same with and without.
+        float mean = weights.Average();
+        for (int i = 0; i < weights.Length; i++)
+        {
+            weights[i] /= mean;
+        }
+
+        return weights;
     }
 
     private static float[] Dense(DenseLayer layer, float[] input)
