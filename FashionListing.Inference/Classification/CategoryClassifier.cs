@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using FashionListing.Inference.Runtime;
+using FashionListing.Inference.Segmentation;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SkiaSharp;
+
+namespace FashionListing.Inference.Classification;
+
+/// <summary>
+/// Suggests the garment's category: the photo cropped to the garment's mask, the backbone's pooled
+/// features (averaged with the mirrored crop's when the head was trained so), and the committed
+/// category head of the starter model.
+/// </summary>
+/// <remarks>
+/// A singleton: the head's session is created once in the constructor and
+/// <see cref="Classify"/> may be called from several threads. The backbone is shared, not owned.
+/// </remarks>
+public sealed partial class CategoryClassifier : IDisposable
+{
+    private readonly CategoryHead _head;
+    private readonly CategoryFeatureExtractor _extractor;
+
+    /// <summary>Loads the head from <see cref="InferenceOptions.ModelFolder"/>.</summary>
+    public CategoryClassifier(
+        IOptions<InferenceOptions> options,
+        OnnxSessionFactory sessionFactory,
+        ResNet18Backbone backbone,
+        ILogger<CategoryClassifier> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        long started = Stopwatch.GetTimestamp();
+        string folder = InferenceOptions.Resolve(options.Value.ModelFolder);
+        _head = CategoryHead.Load(folder, sessionFactory);
+        _extractor = new CategoryFeatureExtractor(backbone);
+        Log.Loaded(logger, folder, _head.Labels.Count, _head.Recipe.FeatureLength,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    /// <summary>The labels the head can suggest, in the order of its outputs.</summary>
+    public IReadOnlyList<string> Labels => _head.Labels;
+
+    /// <summary>The probability of every label for the garment under the mask.</summary>
+    /// <param name="photo">The upright photo.</param>
+    /// <param name="mask">The garment's mask, at the photo's size.</param>
+    public CategoryPrediction Classify(SKBitmap photo, GarmentMask mask)
+    {
+        float[] features = _extractor.Extract(photo, mask, _head.Recipe);
+
+        return _head.Predict(features);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _head.Dispose();
+
+    private static partial class Log
+    {
+        [LoggerMessage(30, LogLevel.Information,
+            "Category head loaded from {Folder}: {LabelCount} labels from {FeatureLength} features, "
+            + "in {ElapsedMs:F0} ms")]
+        public static partial void Loaded(
+            ILogger logger, string folder, int labelCount, int featureLength, double elapsedMs);
+    }
+}
