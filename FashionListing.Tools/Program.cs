@@ -1,13 +1,16 @@
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
+using FashionListing.Inference.Segmentation;
+using FashionListing.Tools;
 using FashionListing.Tools.Segmentation;
+using Microsoft.Extensions.DependencyInjection;
 
 // A thin dispatcher: each verb lives in its own feature folder and parses its own options.
 Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.Ordinal)
 {
     ["mask-train"] = MaskTraining.Run,
     ["mask-eval"] = MaskEvaluation.Run,
-    ["category-train"] = CategoryTrainCommand.Run,
+    ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
 };
 
@@ -19,3 +22,12 @@ if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<strin
 }
 
 return verb(args[1..]);
+
+// The category head is trained on crops cut to the masks of the committed mask head, the same masks
+// the app makes.
+static int TrainCategoryHead(IReadOnlyList<string> args)
+{
+    using ServiceProvider services = ToolServices.Build();
+
+    return CategoryTrainCommand.Run([.. args], services.GetRequiredService<IGarmentSegmenter>(), "mask-head");
+}

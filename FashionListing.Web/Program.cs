@@ -1,8 +1,7 @@
+using FashionListing.Inference;
 using FashionListing.Web;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
-// Stand-in until FashionListing.Inference provides AddInference; remove this line and the stub file on merge.
-using FashionListing.Web.InferenceStub;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Taxonomy;
 using MudBlazor.Services;

@@ -43,12 +43,16 @@ public sealed partial class CategoryClassifier : IDisposable
     /// <summary>The probability of every label for the garment under the mask.</summary>
     /// <param name="photo">The upright photo.</param>
     /// <param name="mask">The garment's mask, at the photo's size.</param>
-    public CategoryPrediction Classify(SKBitmap photo, GarmentMask mask)
-    {
-        float[] features = _extractor.Extract(photo, mask, _head.Recipe);
+    public CategoryPrediction Classify(SKBitmap photo, GarmentMask mask) => Predict(ExtractFeatures(photo, mask));
 
-        return _head.Predict(features);
-    }
+    /// <summary>The head's input for the garment under the mask: the backbone's features of its crop.</summary>
+    /// <param name="photo">The upright photo.</param>
+    /// <param name="mask">The garment's mask, at the photo's size.</param>
+    public float[] ExtractFeatures(SKBitmap photo, GarmentMask mask) => _extractor.Extract(photo, mask, _head.Recipe);
+
+    /// <summary>The probability of every label for features made by <see cref="ExtractFeatures"/>.</summary>
+    /// <param name="features">The garment's features.</param>
+    public CategoryPrediction Predict(float[] features) => _head.Predict(features);
 
     /// <inheritdoc />
     public void Dispose() => _head.Dispose();

@@ -12,8 +12,11 @@ namespace FashionListing.Inference.Taxonomy;
 /// <remarks>Immutable once loaded; safe to share between threads.</remarks>
 public sealed class FashionpediaTaxonomy
 {
+    /// <summary>The file's name inside a model folder.</summary>
+    public const string FileName = "category_attributes_descriptions.json";
+
     /// <summary>Where the build copies the taxonomy file, relative to the application's folder.</summary>
-    public const string DefaultRelativePath = "models/starter/category_attributes_descriptions.json";
+    public const string DefaultRelativePath = "models/starter/" + FileName;
 
     private static readonly JsonSerializerOptions s_jsonOptions = new() { PropertyNameCaseInsensitive = true };
 

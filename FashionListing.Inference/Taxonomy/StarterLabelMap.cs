@@ -11,8 +11,11 @@ namespace FashionListing.Inference.Taxonomy;
 /// <remarks>Immutable once loaded; safe to share between threads.</remarks>
 public sealed class StarterLabelMap
 {
+    /// <summary>The file's name inside a model folder.</summary>
+    public const string FileName = "label-map.json";
+
     /// <summary>Where the build copies the label map, relative to the application's folder.</summary>
-    public const string DefaultRelativePath = "models/starter/label-map.json";
+    public const string DefaultRelativePath = "models/starter/" + FileName;
 
     private static readonly JsonSerializerOptions s_jsonOptions = new() { PropertyNameCaseInsensitive = true };
 

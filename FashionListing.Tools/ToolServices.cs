@@ -1,0 +1,26 @@
+using FashionListing.Inference;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FashionListing.Tools;
+
+/// <summary>The inference library's services, configured as the web app configures them, for the tools.</summary>
+internal static class ToolServices
+{
+    /// <summary>Builds the services; the models load on first use. Warnings and errors go to the console.</summary>
+    public static ServiceProvider Build()
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>())
+            .AddEnvironmentVariables("FASHIONLISTING_")
+            .Build();
+        ServiceCollection services = new();
+        services.AddLogging(logging => logging
+            .AddSimpleConsole(o => o.SingleLine = true)
+            .SetMinimumLevel(LogLevel.Warning));
+        services.AddInference(configuration);
+
+        return services.BuildServiceProvider();
+    }
+}
