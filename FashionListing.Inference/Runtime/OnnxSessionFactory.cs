@@ -17,6 +17,7 @@ namespace FashionListing.Inference.Runtime;
 public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> options, ILogger<OnnxSessionFactory> logger)
 {
     private readonly InferenceOptions _options = options.Value;
+    private string? _cudaProblem;
 
     /// <summary>Creates a session for a model held in memory.</summary>
     /// <param name="modelName">A short name for the log, e.g. "ResNet18 backbone".</param>
@@ -29,24 +30,26 @@ public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> option
 
         if (_options.ExecutionProvider != ExecutionProviderChoice.Cpu)
         {
-            SessionOptions cudaOptions = NewOptions();
-            try
+            cudaProblem = _cudaProblem;
+            if (cudaProblem is null)
             {
-                cudaOptions.AppendExecutionProvider_CUDA(0);
-                InferenceSession session = new(model, cudaOptions);
-                Log.SessionCreated(logger, modelName, "CUDA", "the CUDA provider loaded",
-                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                using SessionOptions cudaOptions = NewOptions();
+                try
+                {
+                    AppendCuda(cudaOptions);
+                    InferenceSession session = new(model, cudaOptions);
+                    Log.SessionCreated(logger, modelName, "CUDA", "the CUDA provider loaded",
+                        Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
-                return session;
-            }
-            catch (OnnxRuntimeException ex) when (_options.ExecutionProvider == ExecutionProviderChoice.Auto)
-            {
-                // Expected on machines without an NVIDIA GPU or without the CUDA libraries.
-                cudaProblem = FirstLine(ex.Message);
-            }
-            finally
-            {
-                cudaOptions.Dispose();
+                    return session;
+                }
+                catch (OnnxRuntimeException ex) when (_options.ExecutionProvider == ExecutionProviderChoice.Auto)
+                {
+                    // Expected on machines without an NVIDIA GPU or without the CUDA libraries. Later
+                    // models go straight to CPU instead of failing the same way again.
+                    cudaProblem = FirstLine(ex.Message);
+                    _cudaProblem = cudaProblem;
+                }
             }
         }
 
@@ -63,6 +66,24 @@ public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> option
         }
 
         return cpuSession;
+    }
+
+    // ONNX Runtime prints its own error line when the CUDA libraries are missing. On a CPU-only
+    // machine that is the normal case and our warning says it in plain words, so its log level is
+    // raised to Fatal while the provider is tried.
+    private static void AppendCuda(SessionOptions sessionOptions)
+    {
+        OrtEnv environment = OrtEnv.Instance();
+        OrtLoggingLevel previous = environment.EnvLogLevel;
+        environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+        try
+        {
+            sessionOptions.AppendExecutionProvider_CUDA(0);
+        }
+        finally
+        {
+            environment.EnvLogLevel = previous;
+        }
     }
 
     private SessionOptions NewOptions()
