@@ -15,4 +15,12 @@ public interface IListingSuggester
     /// <param name="photo">The uploaded file's bytes, exactly as received.</param>
     /// <param name="cancellationToken">Cancels the analysis, for example when the seller leaves.</param>
     Task<SuggestionOutcome> SuggestAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Decodes and cleans one photo without running any model, for a listing filled by hand: the
+    /// result is a <see cref="PhotoAnalysed"/> with no garments, or a <see cref="PhotoRejected"/>.
+    /// </summary>
+    /// <param name="photo">The uploaded file's bytes, exactly as received.</param>
+    /// <param name="cancellationToken">Cancels the work, for example when the seller leaves.</param>
+    Task<SuggestionOutcome> CleanAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken);
 }

@@ -40,6 +40,12 @@ public sealed partial class StarterListingSuggester(
         return Task.Run(() => Suggest(photo, cancellationToken), cancellationToken);
     }
 
+    /// <inheritdoc />
+    public Task<SuggestionOutcome> CleanAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken)
+    {
+        return Task.Run(() => Clean(photo), cancellationToken);
+    }
+
     /// <summary>Analyses one photo synchronously; <see cref="SuggestAsync"/> runs this on the thread pool.</summary>
     /// <param name="photo">The uploaded file's bytes.</param>
     /// <param name="cancellationToken">Checked between stages.</param>
@@ -112,6 +118,23 @@ public sealed partial class StarterListingSuggester(
             Log.Stages(logger, decodeMs, maskMs, embeddingMs, headMs, coloursMs, overlayMs);
 
             return new PhotoAnalysed(clean, [garment], timings);
+        }
+    }
+
+    private SuggestionOutcome Clean(ReadOnlyMemory<byte> photo)
+    {
+        long started = Stopwatch.GetTimestamp();
+        if (!decoder.TryDecode(photo, out DecodedPhoto? decoded, out PhotoRejected? rejection))
+        {
+            return rejection;
+        }
+
+        using (decoded)
+        {
+            CleanPhoto clean = PhotoEncoder.Encode(decoded);
+            double decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+
+            return new PhotoAnalysed(clean, [], new StageTimings(decodeMs, 0, 0, 0, 0, 0, decodeMs));
         }
     }
 

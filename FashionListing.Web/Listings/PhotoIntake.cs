@@ -15,14 +15,17 @@ public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore 
 
     public const string StoreFailedMessage = "The photo could not be stored. Please try again.";
 
-    public async Task<PhotoIntakeResult> AcceptAsync(byte[] upload, CancellationToken cancellationToken)
+    /// <summary>Checks, cleans and stores an upload; with <paramref name="suggest"/> the model analyses it too.</summary>
+    public async Task<PhotoIntakeResult> AcceptAsync(byte[] upload, bool suggest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
 
         SuggestionOutcome outcome;
         try
         {
-            outcome = await suggester.SuggestAsync(upload, cancellationToken);
+            outcome = suggest
+                ? await suggester.SuggestAsync(upload, cancellationToken)
+                : await suggester.CleanAsync(upload, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

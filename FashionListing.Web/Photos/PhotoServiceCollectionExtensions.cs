@@ -4,15 +4,11 @@ namespace FashionListing.Web.Photos;
 
 public static class PhotoServiceCollectionExtensions
 {
-    /// <summary>Registers the photo store and the upload limit.</summary>
+    /// <summary>Registers the photo store; the upload limit is the inference library's <c>PhotoLimits</c>.</summary>
     public static IServiceCollection AddPhotoStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddOptions<PhotoUploadOptions>()
-            .Bind(configuration.GetSection(PhotoUploadOptions.Section))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
         services.TryAddSingleton<PhotoStore>();
         services.TryAddSingleton<FashionListing.Web.Listings.PhotoIntake>();
 

@@ -1,3 +1,4 @@
+using FashionListing.Inference.Imaging;
 using Bunit;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Web.Data;
@@ -38,6 +39,7 @@ public sealed class ListingPageContext : BunitContext
         Services.AddMudServices();
         Services.AddListingData(configuration);
         Services.AddPhotoStorage(configuration);
+        Services.AddOptions<PhotoLimits>().Bind(configuration.GetSection(PhotoLimits.SectionName));
         Services.AddTaxonomyCatalog(configuration);
         Services.AddSingleton(suggester);
         Services.MigrateListingDatabase();

@@ -2,7 +2,10 @@ using FashionListing.Inference.Pipeline;
 
 namespace FashionListing.Tests.Web.Support;
 
-/// <summary>Answers every photo with the outcome it was given, or throws the exception it was given.</summary>
+/// <summary>
+/// Answers every photo with the outcome it was given, or throws the exception it was given. Asked only to
+/// clean a photo, it answers the same outcome without its garments, as the real suggester does.
+/// </summary>
 public sealed class StubListingSuggester : IListingSuggester
 {
     private readonly SuggestionOutcome? _outcome;
@@ -14,17 +17,33 @@ public sealed class StubListingSuggester : IListingSuggester
 
     public int Calls { get; private set; }
 
+    public int CleanCalls { get; private set; }
+
     public byte[]? LastPhoto { get; private set; }
 
     public Task<SuggestionOutcome> SuggestAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken)
     {
         Calls++;
+
+        return Task.FromResult(Answer(photo));
+    }
+
+    public Task<SuggestionOutcome> CleanAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken)
+    {
+        CleanCalls++;
+        SuggestionOutcome outcome = Answer(photo);
+
+        return Task.FromResult(outcome is PhotoAnalysed analysed ? analysed with { Garments = [] } : outcome);
+    }
+
+    private SuggestionOutcome Answer(ReadOnlyMemory<byte> photo)
+    {
         LastPhoto = photo.ToArray();
         if (_exception is not null)
         {
             throw _exception;
         }
 
-        return Task.FromResult(_outcome!);
+        return _outcome!;
     }
 }

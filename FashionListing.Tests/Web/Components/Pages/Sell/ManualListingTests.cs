@@ -50,6 +50,8 @@ public sealed class ManualListingTests
         Assert.Equal(12m, draft.Price);
         Assert.Null(draft.SuggestionJson);
         Assert.Empty(draft.Attributes);
+        var suggester = (StubListingSuggester)context.Suggester;
+        Assert.Equal((0, 1), (suggester.Calls, suggester.CleanCalls));
         string stored = Path.Combine(context.PhotosFolder, draft.PhotoId!.Value.ToString("D") + ".jpg");
         Assert.Equal(analysed.Photo.Jpeg, await File.ReadAllBytesAsync(stored));
     }

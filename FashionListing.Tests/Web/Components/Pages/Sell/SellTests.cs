@@ -86,7 +86,7 @@ public sealed class SellTests
         page.Find("input[data-testid=category]").Input("cardi");
         context.Popovers.WaitForElements(".mud-list-item").Single(i => i.TextContent.Trim() == "cardigan").Click();
 
-        Assert.Equal("cardigan", page.FindComponent<ListingCard>().Instance.Model.Category);
+        page.WaitForAssertion(() => Assert.Equal("cardigan", page.FindComponent<ListingCard>().Instance.Model.Category));
     }
 
     [Fact]
