@@ -55,4 +55,20 @@ public static class InferenceServiceCollectionExtensions
 
         return services;
     }
+
+    /// <summary>
+    /// Loads every model now and runs one analysis of a generated photo, so that a missing or broken
+    /// model file stops the app at start-up with its message, and the first seller does not wait for
+    /// the sessions to load.
+    /// </summary>
+    public static void WarmUpInference(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        IListingSuggester suggester = services.GetRequiredService<IListingSuggester>();
+        if (suggester is StarterListingSuggester starter)
+        {
+            starter.WarmUp();
+        }
+    }
 }

@@ -13,13 +13,14 @@ builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddListingData(builder.Configuration);
 builder.Services.AddPhotoStorage(builder.Configuration);
-builder.Services.AddTaxonomyCatalog(builder.Configuration);
+builder.Services.AddTaxonomyCatalog();
 // The single call site of the inference library: registers IListingSuggester.
 builder.Services.AddInference(builder.Configuration);
 
 var app = builder.Build();
 
 app.Services.MigrateListingDatabase();
+app.Services.WarmUpInference();
 
 if (!app.Environment.IsDevelopment())
 {

@@ -121,6 +121,23 @@ public sealed partial class StarterListingSuggester(
         }
     }
 
+    /// <summary>Runs every stage once on a generated photo, so that the sessions are loaded and warm.</summary>
+    public void WarmUp()
+    {
+        using SKBitmap bitmap = new(new SKImageInfo(300, 400, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using (SKCanvas canvas = new(bitmap))
+        {
+            // A dark garment-like shape on a light floor gives every stage something to do.
+            canvas.Clear(new SKColor(225, 220, 210));
+            using SKPaint paint = new() { Color = new SKColor(40, 50, 90) };
+            canvas.DrawRect(new SKRect(60, 60, 240, 340), paint);
+        }
+
+        using SKData jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
+        SuggestionOutcome outcome = Suggest(jpeg.ToArray(), CancellationToken.None);
+        Log.WarmedUp(logger, outcome is PhotoAnalysed analysed ? analysed.Timings.TotalMs : 0);
+    }
+
     private SuggestionOutcome Clean(ReadOnlyMemory<byte> photo)
     {
         long started = Stopwatch.GetTimestamp();
@@ -156,6 +173,9 @@ public sealed partial class StarterListingSuggester(
             double headMs,
             double coloursMs,
             double overlayMs);
+
+        [LoggerMessage(23, LogLevel.Information, "Starter model ready: a first analysis took {TotalMs:F0} ms")]
+        public static partial void WarmedUp(ILogger logger, double totalMs);
 
         [LoggerMessage(22, LogLevel.Information, "No garment found in a {Width}x{Height} photo")]
         public static partial void NoGarment(ILogger logger, int width, int height);

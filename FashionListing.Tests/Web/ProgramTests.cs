@@ -11,7 +11,6 @@ public sealed class ProgramTests
     [Theory]
     [InlineData("Photos:MaxUploadBytes", "0", "MaxUploadBytes")]
     [InlineData("Storage:DataFolder", "", "DataFolder")]
-    [InlineData("Taxonomy:File", "models/starter/missing.json", "missing.json (setting Taxonomy:File")]
     public void Start_InvalidSetting_FailsWithTheSettingNamed(string key, string value, string expected)
     {
         using var folder = new TempFolder();

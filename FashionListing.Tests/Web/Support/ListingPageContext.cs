@@ -1,3 +1,4 @@
+using FashionListing.Inference.Taxonomy;
 using FashionListing.Inference.Imaging;
 using Bunit;
 using FashionListing.Inference.Pipeline;
@@ -40,7 +41,8 @@ public sealed class ListingPageContext : BunitContext
         Services.AddListingData(configuration);
         Services.AddPhotoStorage(configuration);
         Services.AddOptions<PhotoLimits>().Bind(configuration.GetSection(PhotoLimits.SectionName));
-        Services.AddTaxonomyCatalog(configuration);
+        Services.AddSingleton(FashionpediaTaxonomy.LoadDefault());
+        Services.AddTaxonomyCatalog();
         Services.AddSingleton(suggester);
         Services.MigrateListingDatabase();
         Popovers = Render<MudPopoverProvider>();
