@@ -81,12 +81,16 @@ internal static class MaskEvaluation
             .AppendLine()
             .AppendLine("Reference: the 200 masks in clothing-dataset/masks (made by a salient-object model), used")
             .AppendLine("only to measure. Time: wall-clock per photo, one photo at a time, after 3 warm-up photos,")
-            .AppendLine(Invariant($"on this machine ({Environment.ProcessorCount} cores, shared with other jobs)."))
+            .AppendLine(Invariant($"on this machine ({Environment.ProcessorCount} cores, shared with other jobs; load average "))
+            .AppendLine(Invariant($"{LoadAverage()} at the start), ONNX Runtime intra-op threads {IntraOpThreads()}."))
             .AppendLine()
             .AppendLine("| Method | Photos | Mean IoU | Median IoU | Min IoU | Median ms | 90th pct ms |")
             .AppendLine("|---|---|---|---|---|---|---|");
+        string filter = refinement.Radius > 0
+            ? Invariant($", guided filter r={refinement.Radius} eps={refinement.Epsilon}")
+            : ", no guided filter";
         text.AppendLine(Row(Invariant(
-            $"Head + guided filter (r={refinement.Radius}, eps={refinement.Epsilon}, t={refinement.Threshold})"),
+            $"Head + colour model (weight {refinement.ColourWeight}, {refinement.ColourIterations} rounds){filter}"),
             student));
         List<Result> inSenders = student.Where(r => trainingSenders.Contains(r.Photo.SenderId)).ToList();
         List<Result> outSenders = student.Where(r => !trainingSenders.Contains(r.Photo.SenderId)).ToList();
@@ -354,6 +358,12 @@ internal static class MaskEvaluation
 
         return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
+
+    private static string IntraOpThreads() =>
+        Environment.GetEnvironmentVariable("MASK_ORT_THREADS") is { Length: > 0 } v && v != "0" ? v : "default (0)";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
