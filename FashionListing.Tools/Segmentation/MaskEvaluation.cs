@@ -24,7 +24,7 @@ internal static class MaskEvaluation
         string modelFolder = Path.GetFullPath(options.Text("model", Path.Combine("models", "starter")));
         string report = Path.GetFullPath(options.Text("report", Path.Combine(modelFolder, "mask-report.md")));
         string work = Path.GetFullPath(options.Text("work", "artifacts/mask"));
-        int trainCount = options.Integer("train", 1200);
+        int trainCount = options.Integer("train", 2400);
         string? csv = options.Text("csv");
         MaskRefinement d = MaskRefinement.Default;
         MaskRefinement refinement = new(
@@ -33,11 +33,13 @@ internal static class MaskEvaluation
             options.Number("threshold", d.Threshold),
             options.Number("colour", d.ColourWeight),
             options.Number("clamp", d.PriorClamp),
-            options.Integer("rounds", d.ColourIterations));
+            options.Integer("rounds", d.ColourIterations),
+            options.Number("limit", d.ColourLimit));
         HashSet<int> trainingSenders = MaskDataset.Sample(dataset.Training, trainCount, 17)
             .Select(p => p.SenderId).ToHashSet();
 
-        using ResNet18Backbone backbone = MaskTraining.CreateBackbone();
+        int threads = options.Integer("ort-threads", 0);
+        using ResNet18Backbone backbone = MaskTraining.CreateBackbone(threads);
         IOptions<InferenceOptions> inference = Options.Create(new InferenceOptions
         {
             ExecutionProvider = ExecutionProviderChoice.Cpu,
@@ -81,8 +83,9 @@ internal static class MaskEvaluation
             .AppendLine()
             .AppendLine("Reference: the 200 masks in clothing-dataset/masks (made by a salient-object model), used")
             .AppendLine("only to measure. Time: wall-clock per photo, one photo at a time, after 3 warm-up photos,")
-            .AppendLine(Invariant($"on this machine ({Environment.ProcessorCount} cores, shared with other jobs; load average "))
-            .AppendLine(Invariant($"{LoadAverage()} at the start), ONNX Runtime intra-op threads {IntraOpThreads()}."))
+            .AppendLine(Invariant($"on this machine ({Environment.ProcessorCount} cores, shared with other jobs;"))
+            .AppendLine(Invariant($"load average {LoadAverage()} at the start), ONNX Runtime intra-op threads: ")
+                + (threads > 0 ? threads.ToString(CultureInfo.InvariantCulture) : "its default") + ".")
             .AppendLine()
             .AppendLine("| Method | Photos | Mean IoU | Median IoU | Min IoU | Median ms | 90th pct ms |")
             .AppendLine("|---|---|---|---|---|---|---|");
@@ -252,14 +255,11 @@ internal static class MaskEvaluation
         Console.WriteLine($"Sweep on {cases.Count} validation photos (held-out senders), IoU against GrabCut teacher");
         List<MaskRefinement> grid =
         [
-            new(0, 0.001f, 0.5f, 0, 8, 0),
-            new(0, 0.001f, 0.5f, 1, 8, 2),
-            new(0, 0.001f, 0.5f, 1, 8, 3),
-            new(0, 0.001f, 0.5f, 1.5f, 8, 2),
-            new(0, 0.001f, 0.5f, 1.5f, 8, 3),
-            new(0, 0.001f, 0.5f, 2, 8, 3),
-            new(8, 0.001f, 0.5f, 1, 8, 2),
-            new(16, 0.001f, 0.5f, 1, 8, 2),
+            new(0, 0.001f, 0.5f, 1, 8, 2, 5),
+            new(0, 0.001f, 0.5f, 1, 8, 2, 3),
+            new(0, 0.001f, 0.5f, 1, 8, 2, 2),
+            new(0, 0.001f, 0.5f, 1.5f, 8, 2, 2),
+            new(0, 0.001f, 0.5f, 2, 8, 2, 1.5f),
         ];
 
         foreach (MaskRefinement settings in grid)
@@ -361,9 +361,6 @@ internal static class MaskEvaluation
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
-
-    private static string IntraOpThreads() =>
-        Environment.GetEnvironmentVariable("MASK_ORT_THREADS") is { Length: > 0 } v && v != "0" ? v : "default (0)";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -22,14 +22,14 @@ internal static class MaskTraining
         MaskDataset dataset = MaskDataset.Load(options.Text("data"));
         string work = Path.GetFullPath(options.Text("work", "artifacts/mask"));
         string output = Path.GetFullPath(options.Text("out", Path.Combine("models", "starter", MaskHead.FileName)));
-        int trainCount = options.Integer("train", 1200);
+        int trainCount = options.Integer("train", 2400);
         int valCount = options.Integer("val", 150);
         int cellsPerPhoto = options.Integer("cells", 256);
         int iterations = options.Integer("iterations", 5);
         int hidden = options.Integer("hidden", 64);
-        int epochs = options.Integer("epochs", 8);
-        float learningRate = options.Number("lr", 1e-3f);
-        float weightDecay = options.Number("wd", 1e-4f);
+        int epochs = options.Integer("epochs", 4);
+        float learningRate = options.Number("lr", 5e-4f);
+        float weightDecay = options.Number("wd", 0.1f);
         int threads = options.Integer("threads", 2);
         int inputWidth = options.Integer("width", 128);
         int inputHeight = options.Integer("height", 160);
@@ -47,7 +47,7 @@ internal static class MaskTraining
             return 0;
         }
 
-        using ResNet18Backbone backbone = CreateBackbone();
+        using ResNet18Backbone backbone = CreateBackbone(options.Integer("ort-threads", 0));
         CellSet trainCells = CachedCells(
             dataset, backbone, train, work, "train", cellsPerPhoto, threads, inputWidth, inputHeight);
         CellSet valCells = CachedCells(
@@ -73,14 +73,13 @@ internal static class MaskTraining
         return 0;
     }
 
-    public static ResNet18Backbone CreateBackbone()
+    public static ResNet18Backbone CreateBackbone(int intraOpThreads)
     {
         IOptions<InferenceOptions> options = Options.Create(
             new InferenceOptions
             {
                 ExecutionProvider = ExecutionProviderChoice.Cpu,
-                IntraOpThreads = int.Parse(
-                    Environment.GetEnvironmentVariable("MASK_ORT_THREADS") ?? "0", CultureInfo.InvariantCulture),
+                IntraOpThreads = intraOpThreads,
             });
 
         return new ResNet18Backbone(
