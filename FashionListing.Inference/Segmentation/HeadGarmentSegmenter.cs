@@ -56,7 +56,8 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
         if (_head.Inputs != MaskHeadFeatures.Length)
         {
             throw new InvalidDataException(
-                $"The mask head {path} takes {_head.Inputs} inputs per cell; this code builds {MaskHeadFeatures.Length}.");
+                $"The mask head {path} takes {_head.Inputs} inputs per cell; "
+                + $"this code builds {MaskHeadFeatures.Length}.");
         }
 
         _refinement = refinement;

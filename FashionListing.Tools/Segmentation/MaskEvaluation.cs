@@ -62,7 +62,8 @@ internal static class MaskEvaluation
                 }
 
                 double[] sorted = times.Skip(3).Order().ToArray();
-                Console.WriteLine(Invariant($"backbone {w}x{h}: min {sorted[0]:F1} ms, median {Percentile(sorted, 0.5):F1} ms"));
+                double median = Percentile(sorted, 0.5);
+                Console.WriteLine(Invariant($"backbone {w}x{h}: min {sorted[0]:F1} ms, median {median:F1} ms"));
             }
 
             return 0;
@@ -109,12 +110,11 @@ internal static class MaskEvaluation
 
                 return (mask, w, h);
             });
-            text.AppendLine(Row(Invariant($"GrabCut teacher ({iterations} iterations, 320 px, largest region, holes filled)"),
-                teacher));
+            string name = Invariant($"GrabCut teacher ({iterations} iterations, 320 px, largest region, holes filled)");
+            text.AppendLine(Row(name, teacher));
             if (csv is not null)
             {
-                File.WriteAllLines(csv + ".teacher", teacher.Select(r => Invariant(
-                    $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}")));
+                File.WriteAllLines(csv + ".teacher", teacher.Select(CsvLine));
             }
         }
 
@@ -123,13 +123,13 @@ internal static class MaskEvaluation
         text.AppendLine().AppendLine("Worst five photos of the head:").AppendLine();
         foreach (Result r in student.OrderBy(r => r.IoU).Take(5))
         {
-            text.AppendLine(Invariant($"- {r.Photo.Image} ({r.Photo.Label}, sender {r.Photo.SenderId}): IoU {r.IoU:F3}"));
+            text.AppendLine(Invariant(
+                $"- {r.Photo.Image} ({r.Photo.Label}, sender {r.Photo.SenderId}): IoU {r.IoU:F3}"));
         }
 
         if (csv is not null)
         {
-            File.WriteAllLines(csv, student.Select(r => Invariant(
-                $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}")));
+            File.WriteAllLines(csv, student.Select(CsvLine));
         }
 
         string? dump = options.Text("dump");
@@ -138,7 +138,8 @@ internal static class MaskEvaluation
             Directory.CreateDirectory(dump);
             foreach (Result r in student.OrderBy(r => r.IoU).Take(options.Integer("dump-count", 12)))
             {
-                DumpComparison(dataset, segmenter, r.Photo, Path.Combine(dump, Invariant($"{r.IoU:F3}-{r.Photo.Image}.png")));
+                string sheet = Path.Combine(dump, Invariant($"{r.IoU:F3}-{r.Photo.Image}.png"));
+                DumpComparison(dataset, segmenter, r.Photo, sheet);
             }
         }
 
@@ -236,8 +237,9 @@ internal static class MaskEvaluation
         double scoreMedian = Percentile(scoreMs.Order().ToArray(), 0.5);
         double refineMedian = Percentile(refineMs.Order().ToArray(), 0.5);
 
-        return Invariant(
-            $"Stage medians over the same photos (measured separately): backbone {backboneMedian:F1} ms, backbone + head features and head {scoreMedian:F1} ms, refinement {refineMedian:F1} ms.");
+        return "Stage medians over the same photos (measured separately): "
+            + Invariant($"backbone {backboneMedian:F1} ms, backbone + head features and head {scoreMedian:F1} ms, ")
+            + Invariant($"refinement {refineMedian:F1} ms.");
     }
 
     private static void Sweep(MaskDataset dataset, HeadGarmentSegmenter segmenter, string work, int valCount)
@@ -271,8 +273,8 @@ internal static class MaskEvaluation
                 sum += MaskMetrics.IoU(HeadGarmentSegmenter.Refine(photo, scores, settings).Pixels, teacher);
             }
 
-            Console.WriteLine(Invariant(
-                $"{settings}: mean IoU {sum / cases.Count:F4}, {clock.Elapsed.TotalMilliseconds / cases.Count:F1} ms/photo"));
+            double ms = clock.Elapsed.TotalMilliseconds / cases.Count;
+            Console.WriteLine(Invariant($"{settings}: mean IoU {sum / cases.Count:F4}, {ms:F1} ms/photo"));
         }
 
         foreach ((SKBitmap photo, _, _) in cases)
@@ -282,7 +284,11 @@ internal static class MaskEvaluation
     }
 
     // Photo, predicted mask and reference mask side by side, for looking at failures.
-    private static void DumpComparison(MaskDataset dataset, HeadGarmentSegmenter segmenter, DatasetPhoto photo, string path)
+    private static void DumpComparison(
+        MaskDataset dataset,
+        HeadGarmentSegmenter segmenter,
+        DatasetPhoto photo,
+        string path)
     {
         using SKBitmap bitmap = SKBitmap.Decode(dataset.PhotoPath(photo.Image));
         GarmentMask mask = segmenter.Segment(bitmap);
@@ -358,6 +364,9 @@ internal static class MaskEvaluation
 
         return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
     }
+
+    private static string CsvLine(Result r) => Invariant(
+        $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}");
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
