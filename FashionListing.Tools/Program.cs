@@ -16,7 +16,8 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<string>, int>? verb))
 {
-    Console.Error.WriteLine("FashionListing tools. Verbs: " + string.Join(", ", verbs.Keys.Order(StringComparer.Ordinal)));
+    string names = string.Join(", ", verbs.Keys.Order(StringComparer.Ordinal));
+    Console.Error.WriteLine("FashionListing tools. Verbs: " + names);
 
     return 2;
 }

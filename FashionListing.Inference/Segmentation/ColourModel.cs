@@ -12,12 +12,12 @@ public static class ColourModel
 
     private const int Shift = 4;
     private const int Bins = Levels * Levels * Levels;
-    private const float MaxRatio = 5f;
 
     /// <summary>Per-pixel log-likelihood ratio of garment versus background colour.</summary>
     /// <param name="bins">Each pixel's colour bin, from <see cref="BinsOf"/>.</param>
     /// <param name="probability">The current garment probability of each pixel.</param>
-    public static float[] LogLikelihoodRatio(ushort[] bins, float[] probability)
+    /// <param name="limit">The ratio is clamped to plus or minus this.</param>
+    public static float[] LogLikelihoodRatio(ushort[] bins, float[] probability, float limit)
     {
         ArgumentNullException.ThrowIfNull(bins);
         ArgumentNullException.ThrowIfNull(probability);
@@ -48,7 +48,7 @@ public static class ColourModel
         for (int k = 0; k < Bins; k++)
         {
             float ratio = MathF.Log((garment[k] + 1) / g) - MathF.Log((background[k] + 1) / b);
-            table[k] = Math.Clamp(ratio, -MaxRatio, MaxRatio);
+            table[k] = Math.Clamp(ratio, -limit, limit);
         }
 
         float[] result = new float[bins.Length];

@@ -8,13 +8,15 @@ namespace FashionListing.Inference.Segmentation;
 
 /// <summary>
 /// Garment segmentation by a small head trained on ResNet18 features: the head scores every
-/// 8x8-pixel cell of a small copy of the photo (128x160 for a portrait photo), the scores are upsampled to the photo's own size,
-/// a guided filter moves the edge onto the photo's edges, and the largest region, holes filled,
-/// is the garment.
+/// 8x8-pixel cell of a small copy of the photo (128x160 for a portrait photo), the scores are
+/// upsampled to the photo's own size, garment and background colour histograms estimated from them
+/// add pixel-level detail, and the largest region, holes filled, is the garment.
 /// </summary>
 /// <remarks>
-/// The head was trained on pseudo-labels from GrabCut (see models/starter/mask-report.md).
-/// The backbone session and the head are shared and read-only, so concurrent calls are safe.
+/// The head was trained on pseudo-labels from GrabCut; models/starter/mask-report.md has the
+/// measurements and the commands. Only the largest region is kept, so a photo of two separate
+/// garments (a pair of shoes apart) yields one of them. The backbone session and the head are
+/// shared and read-only, so concurrent calls are safe.
 /// </remarks>
 public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
 {
@@ -54,7 +56,8 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
         if (_head.Inputs != MaskHeadFeatures.Length)
         {
             throw new InvalidDataException(
-                $"The mask head {path} takes {_head.Inputs} inputs per cell; this code builds {MaskHeadFeatures.Length}.");
+                $"The mask head {path} takes {_head.Inputs} inputs per cell; "
+                + $"this code builds {MaskHeadFeatures.Length}.");
         }
 
         _refinement = refinement;
@@ -123,7 +126,7 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
             float clamp = refinement.PriorClamp;
             for (int round = 0; round < refinement.ColourIterations; round++)
             {
-                float[] ratio = ColourModel.LogLikelihoodRatio(bins, probability);
+                float[] ratio = ColourModel.LogLikelihoodRatio(bins, probability, refinement.ColourLimit);
                 for (int i = 0; i < logits.Length; i++)
                 {
                     float prior = Math.Clamp(logits[i], -clamp, clamp);

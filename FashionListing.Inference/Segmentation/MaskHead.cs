@@ -152,7 +152,7 @@ public sealed class MaskHead
         writer.Write(Bias2);
     }
 
-    /// <summary>One logit per cell for cell inputs laid out as <see cref="MaskHeadFeatures.Build"/> makes them.</summary>
+    /// <summary>Logits of cells laid out as <see cref="MaskHeadFeatures.Build"/> makes them.</summary>
     /// <param name="cells">Cell inputs, <c>Inputs</c> values per cell.</param>
     public float[] Logits(ReadOnlySpan<float> cells)
     {
@@ -338,14 +338,19 @@ public sealed class MaskHead
         }
     }
 
-    private static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
+    /// <summary>y += a * x with SIMD; used by training as well.</summary>
+    /// <param name="a">The factor.</param>
+    /// <param name="x">The vector added.</param>
+    /// <param name="y">The vector added to, at least as long.</param>
+    public static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
     {
         int i = 0;
         int width = Vector<float>.Count;
         Vector<float> va = new(a);
         for (; i <= x.Length - width; i += width)
         {
-            (new Vector<float>(y.Slice(i, width)) + (va * new Vector<float>(x.Slice(i, width)))).CopyTo(y.Slice(i, width));
+            Vector<float> sum = new Vector<float>(y.Slice(i, width)) + (va * new Vector<float>(x.Slice(i, width)));
+            sum.CopyTo(y.Slice(i, width));
         }
 
         for (; i < x.Length; i++)

@@ -20,7 +20,11 @@ public static class MaskHeadFeatures
     /// <param name="photoHeight">Photo height.</param>
     /// <param name="portraitWidth">Input width for a portrait photo (a multiple of 32).</param>
     /// <param name="portraitHeight">Input height for a portrait photo (a multiple of 32).</param>
-    public static (int Width, int Height) InputSize(int photoWidth, int photoHeight, int portraitWidth, int portraitHeight) =>
+    public static (int Width, int Height) InputSize(
+        int photoWidth,
+        int photoHeight,
+        int portraitWidth,
+        int portraitHeight) =>
         photoWidth > photoHeight ? (portraitHeight, portraitWidth) : (portraitWidth, portraitHeight);
 
     /// <summary>

@@ -9,14 +9,19 @@ namespace FashionListing.Inference.Segmentation;
 /// </param>
 /// <param name="PriorClamp">The head's logit is clamped to plus or minus this before the colour term is added.</param>
 /// <param name="ColourIterations">Rounds of re-estimating the garment and background colour histograms.</param>
+/// <param name="ColourLimit">
+/// The colour log-likelihood ratio is clamped to plus or minus this, so that where the head is sure
+/// a colour shared with the background cannot overrule it.
+/// </param>
 public sealed record MaskRefinement(
     int Radius,
     float Epsilon,
     float Threshold,
     float ColourWeight,
     float PriorClamp,
-    int ColourIterations)
+    int ColourIterations,
+    float ColourLimit = 5f)
 {
     /// <summary>The settings the committed segmenter uses, chosen on held-out senders' teacher labels.</summary>
-    public static MaskRefinement Default { get; } = new(0, 0.001f, 0.5f, 1f, 8f, 2);
+    public static MaskRefinement Default { get; } = new(0, 0.001f, 0.5f, 1f, 8f, 2, 5f);
 }

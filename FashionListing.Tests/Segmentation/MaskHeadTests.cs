@@ -8,7 +8,8 @@ namespace FashionListing.Tests.Segmentation;
 
 public sealed class MaskHeadTests
 {
-    private static string CommittedHead => Path.Combine(AppContext.BaseDirectory, "models", "starter", MaskHead.FileName);
+    private static string CommittedHead =>
+        Path.Combine(AppContext.BaseDirectory, "models", "starter", MaskHead.FileName);
 
     [Fact]
     public void Logits_StageProjectionPath_EqualsTheCellByCellPathUsedInTraining()
@@ -16,8 +17,10 @@ public sealed class MaskHeadTests
         MaskHead head = MaskHead.Load(CommittedHead);
         using SKBitmap photo = SKBitmap.Decode(SharedData.ClothingPhoto("00003aeb-ace5-43bf-9a0c-dc31a03e9cd2"));
         using ResNet18Backbone backbone = ResNet18BackboneTests.CreateBackbone();
-        (int width, int height) = MaskHeadFeatures.InputSize(photo.Width, photo.Height, head.InputWidth, head.InputHeight);
-        BackboneFeatures features = backbone.Extract(photo, new SKRectI(0, 0, photo.Width, photo.Height), width, height);
+        (int width, int height) = MaskHeadFeatures.InputSize(
+            photo.Width, photo.Height, head.InputWidth, head.InputHeight);
+        SKRectI whole = new(0, 0, photo.Width, photo.Height);
+        BackboneFeatures features = backbone.Extract(photo, whole, width, height);
         using SKBitmap colours = MaskHeadFeatures.CellColours(photo, features.Stage2.Width, features.Stage2.Height);
         float[] expected = head.Logits(MaskHeadFeatures.Build(features, colours));
 

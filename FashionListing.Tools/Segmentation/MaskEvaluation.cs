@@ -24,7 +24,7 @@ internal static class MaskEvaluation
         string modelFolder = Path.GetFullPath(options.Text("model", Path.Combine("models", "starter")));
         string report = Path.GetFullPath(options.Text("report", Path.Combine(modelFolder, "mask-report.md")));
         string work = Path.GetFullPath(options.Text("work", "artifacts/mask"));
-        int trainCount = options.Integer("train", 1200);
+        int trainCount = options.Integer("train", 2400);
         string? csv = options.Text("csv");
         MaskRefinement d = MaskRefinement.Default;
         MaskRefinement refinement = new(
@@ -33,11 +33,13 @@ internal static class MaskEvaluation
             options.Number("threshold", d.Threshold),
             options.Number("colour", d.ColourWeight),
             options.Number("clamp", d.PriorClamp),
-            options.Integer("rounds", d.ColourIterations));
+            options.Integer("rounds", d.ColourIterations),
+            options.Number("limit", d.ColourLimit));
         HashSet<int> trainingSenders = MaskDataset.Sample(dataset.Training, trainCount, 17)
             .Select(p => p.SenderId).ToHashSet();
 
-        using ResNet18Backbone backbone = MaskTraining.CreateBackbone();
+        int threads = options.Integer("ort-threads", 0);
+        using ResNet18Backbone backbone = MaskTraining.CreateBackbone(threads);
         IOptions<InferenceOptions> inference = Options.Create(new InferenceOptions
         {
             ExecutionProvider = ExecutionProviderChoice.Cpu,
@@ -60,7 +62,8 @@ internal static class MaskEvaluation
                 }
 
                 double[] sorted = times.Skip(3).Order().ToArray();
-                Console.WriteLine(Invariant($"backbone {w}x{h}: min {sorted[0]:F1} ms, median {Percentile(sorted, 0.5):F1} ms"));
+                double median = Percentile(sorted, 0.5);
+                Console.WriteLine(Invariant($"backbone {w}x{h}: min {sorted[0]:F1} ms, median {median:F1} ms"));
             }
 
             return 0;
@@ -81,12 +84,17 @@ internal static class MaskEvaluation
             .AppendLine()
             .AppendLine("Reference: the 200 masks in clothing-dataset/masks (made by a salient-object model), used")
             .AppendLine("only to measure. Time: wall-clock per photo, one photo at a time, after 3 warm-up photos,")
-            .AppendLine(Invariant($"on this machine ({Environment.ProcessorCount} cores, shared with other jobs)."))
+            .AppendLine(Invariant($"on this machine ({Environment.ProcessorCount} cores, shared with other jobs;"))
+            .AppendLine(Invariant($"load average {LoadAverage()} at the start), ONNX Runtime intra-op threads: ")
+                + (threads > 0 ? threads.ToString(CultureInfo.InvariantCulture) : "its default") + ".")
             .AppendLine()
             .AppendLine("| Method | Photos | Mean IoU | Median IoU | Min IoU | Median ms | 90th pct ms |")
             .AppendLine("|---|---|---|---|---|---|---|");
+        string filter = refinement.Radius > 0
+            ? Invariant($", guided filter r={refinement.Radius} eps={refinement.Epsilon}")
+            : ", no guided filter";
         text.AppendLine(Row(Invariant(
-            $"Head + guided filter (r={refinement.Radius}, eps={refinement.Epsilon}, t={refinement.Threshold})"),
+            $"Head + colour model (weight {refinement.ColourWeight}, {refinement.ColourIterations} rounds){filter}"),
             student));
         List<Result> inSenders = student.Where(r => trainingSenders.Contains(r.Photo.SenderId)).ToList();
         List<Result> outSenders = student.Where(r => !trainingSenders.Contains(r.Photo.SenderId)).ToList();
@@ -102,12 +110,11 @@ internal static class MaskEvaluation
 
                 return (mask, w, h);
             });
-            text.AppendLine(Row(Invariant($"GrabCut teacher ({iterations} iterations, 320 px, largest region, holes filled)"),
-                teacher));
+            string name = Invariant($"GrabCut teacher ({iterations} iterations, 320 px, largest region, holes filled)");
+            text.AppendLine(Row(name, teacher));
             if (csv is not null)
             {
-                File.WriteAllLines(csv + ".teacher", teacher.Select(r => Invariant(
-                    $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}")));
+                File.WriteAllLines(csv + ".teacher", teacher.Select(CsvLine));
             }
         }
 
@@ -116,13 +123,13 @@ internal static class MaskEvaluation
         text.AppendLine().AppendLine("Worst five photos of the head:").AppendLine();
         foreach (Result r in student.OrderBy(r => r.IoU).Take(5))
         {
-            text.AppendLine(Invariant($"- {r.Photo.Image} ({r.Photo.Label}, sender {r.Photo.SenderId}): IoU {r.IoU:F3}"));
+            text.AppendLine(Invariant(
+                $"- {r.Photo.Image} ({r.Photo.Label}, sender {r.Photo.SenderId}): IoU {r.IoU:F3}"));
         }
 
         if (csv is not null)
         {
-            File.WriteAllLines(csv, student.Select(r => Invariant(
-                $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}")));
+            File.WriteAllLines(csv, student.Select(CsvLine));
         }
 
         string? dump = options.Text("dump");
@@ -131,7 +138,8 @@ internal static class MaskEvaluation
             Directory.CreateDirectory(dump);
             foreach (Result r in student.OrderBy(r => r.IoU).Take(options.Integer("dump-count", 12)))
             {
-                DumpComparison(dataset, segmenter, r.Photo, Path.Combine(dump, Invariant($"{r.IoU:F3}-{r.Photo.Image}.png")));
+                string sheet = Path.Combine(dump, Invariant($"{r.IoU:F3}-{r.Photo.Image}.png"));
+                DumpComparison(dataset, segmenter, r.Photo, sheet);
             }
         }
 
@@ -229,8 +237,9 @@ internal static class MaskEvaluation
         double scoreMedian = Percentile(scoreMs.Order().ToArray(), 0.5);
         double refineMedian = Percentile(refineMs.Order().ToArray(), 0.5);
 
-        return Invariant(
-            $"Stage medians over the same photos (measured separately): backbone {backboneMedian:F1} ms, backbone + head features and head {scoreMedian:F1} ms, refinement {refineMedian:F1} ms.");
+        return "Stage medians over the same photos (measured separately): "
+            + Invariant($"backbone {backboneMedian:F1} ms, backbone + head features and head {scoreMedian:F1} ms, ")
+            + Invariant($"refinement {refineMedian:F1} ms.");
     }
 
     private static void Sweep(MaskDataset dataset, HeadGarmentSegmenter segmenter, string work, int valCount)
@@ -248,14 +257,11 @@ internal static class MaskEvaluation
         Console.WriteLine($"Sweep on {cases.Count} validation photos (held-out senders), IoU against GrabCut teacher");
         List<MaskRefinement> grid =
         [
-            new(0, 0.001f, 0.5f, 0, 8, 0),
-            new(0, 0.001f, 0.5f, 1, 8, 2),
-            new(0, 0.001f, 0.5f, 1, 8, 3),
-            new(0, 0.001f, 0.5f, 1.5f, 8, 2),
-            new(0, 0.001f, 0.5f, 1.5f, 8, 3),
-            new(0, 0.001f, 0.5f, 2, 8, 3),
-            new(8, 0.001f, 0.5f, 1, 8, 2),
-            new(16, 0.001f, 0.5f, 1, 8, 2),
+            new(0, 0.001f, 0.5f, 1, 8, 2, 5),
+            new(0, 0.001f, 0.5f, 1, 8, 2, 3),
+            new(0, 0.001f, 0.5f, 1, 8, 2, 2),
+            new(0, 0.001f, 0.5f, 1.5f, 8, 2, 2),
+            new(0, 0.001f, 0.5f, 2, 8, 2, 1.5f),
         ];
 
         foreach (MaskRefinement settings in grid)
@@ -267,8 +273,8 @@ internal static class MaskEvaluation
                 sum += MaskMetrics.IoU(HeadGarmentSegmenter.Refine(photo, scores, settings).Pixels, teacher);
             }
 
-            Console.WriteLine(Invariant(
-                $"{settings}: mean IoU {sum / cases.Count:F4}, {clock.Elapsed.TotalMilliseconds / cases.Count:F1} ms/photo"));
+            double ms = clock.Elapsed.TotalMilliseconds / cases.Count;
+            Console.WriteLine(Invariant($"{settings}: mean IoU {sum / cases.Count:F4}, {ms:F1} ms/photo"));
         }
 
         foreach ((SKBitmap photo, _, _) in cases)
@@ -278,7 +284,11 @@ internal static class MaskEvaluation
     }
 
     // Photo, predicted mask and reference mask side by side, for looking at failures.
-    private static void DumpComparison(MaskDataset dataset, HeadGarmentSegmenter segmenter, DatasetPhoto photo, string path)
+    private static void DumpComparison(
+        MaskDataset dataset,
+        HeadGarmentSegmenter segmenter,
+        DatasetPhoto photo,
+        string path)
     {
         using SKBitmap bitmap = SKBitmap.Decode(dataset.PhotoPath(photo.Image));
         GarmentMask mask = segmenter.Segment(bitmap);
@@ -354,6 +364,12 @@ internal static class MaskEvaluation
 
         return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
     }
+
+    private static string CsvLine(Result r) => Invariant(
+        $"{r.Photo.Image},{r.Photo.SenderId},{r.Photo.Label},{r.IoU:F4},{r.BorderShare:F4},{r.Milliseconds:F1}");
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Numerics;
 using System.Text;
 using FashionListing.Inference.Runtime;
 using FashionListing.Inference.Segmentation;
@@ -22,14 +21,14 @@ internal static class MaskTraining
         MaskDataset dataset = MaskDataset.Load(options.Text("data"));
         string work = Path.GetFullPath(options.Text("work", "artifacts/mask"));
         string output = Path.GetFullPath(options.Text("out", Path.Combine("models", "starter", MaskHead.FileName)));
-        int trainCount = options.Integer("train", 1200);
+        int trainCount = options.Integer("train", 2400);
         int valCount = options.Integer("val", 150);
         int cellsPerPhoto = options.Integer("cells", 256);
         int iterations = options.Integer("iterations", 5);
         int hidden = options.Integer("hidden", 64);
-        int epochs = options.Integer("epochs", 8);
-        float learningRate = options.Number("lr", 1e-3f);
-        float weightDecay = options.Number("wd", 1e-4f);
+        int epochs = options.Integer("epochs", 4);
+        float learningRate = options.Number("lr", 5e-4f);
+        float weightDecay = options.Number("wd", 0.1f);
         int threads = options.Integer("threads", 2);
         int inputWidth = options.Integer("width", 128);
         int inputHeight = options.Integer("height", 160);
@@ -39,7 +38,8 @@ internal static class MaskTraining
         List<DatasetPhoto> val = MaskDataset.Sample(dataset.Validation, valCount, 23);
         Console.WriteLine(
             $"Training photos {train.Count} of {dataset.Training.Count} from training senders; validation {val.Count} "
-            + $"of {dataset.Validation.Count} from held-out senders; {dataset.Reference.Count} reference photos excluded.");
+            + $"of {dataset.Validation.Count} from held-out senders; "
+            + $"{dataset.Reference.Count} reference photos excluded.");
 
         TeacherLabels(dataset, train.Concat(val).ToList(), work, iterations, threads);
         if (options.Flag("teacher-only"))
@@ -47,7 +47,7 @@ internal static class MaskTraining
             return 0;
         }
 
-        using ResNet18Backbone backbone = CreateBackbone();
+        using ResNet18Backbone backbone = CreateBackbone(options.Integer("ort-threads", 0));
         CellSet trainCells = CachedCells(
             dataset, backbone, train, work, "train", cellsPerPhoto, threads, inputWidth, inputHeight);
         CellSet valCells = CachedCells(
@@ -67,20 +67,20 @@ internal static class MaskTraining
             $"Command: `{command.Trim()}`\n\nTraining photos: {train.Count} (senders with id % 5 != 0), "
             + $"{trainCells.Count} sampled cells; validation photos: {val.Count} (senders with id % 5 == 0), "
             + $"{valCells.Count} cells. GrabCut teacher: {iterations} iterations, 320-px copy, 90% rectangle, "
-            + $"largest region, holes filled.\nBackbone input {inputWidth}x{inputHeight}. Head: {MaskHeadFeatures.Length} inputs, {hidden} hidden, "
+            + $"largest region, holes filled.\nBackbone input {inputWidth}x{inputHeight}. "
+            + $"Head: {MaskHeadFeatures.Length} inputs, {hidden} hidden, "
             + $"AdamW lr {learningRate}, weight decay {weightDecay}, {epochs} epochs.\n\n{log}"));
 
         return 0;
     }
 
-    public static ResNet18Backbone CreateBackbone()
+    public static ResNet18Backbone CreateBackbone(int intraOpThreads)
     {
         IOptions<InferenceOptions> options = Options.Create(
             new InferenceOptions
             {
                 ExecutionProvider = ExecutionProviderChoice.Cpu,
-                IntraOpThreads = int.Parse(
-                    Environment.GetEnvironmentVariable("MASK_ORT_THREADS") ?? "0", CultureInfo.InvariantCulture),
+                IntraOpThreads = intraOpThreads,
             });
 
         return new ResNet18Backbone(
@@ -131,7 +131,8 @@ internal static class MaskTraining
         int inputHeight)
     {
         string path = Path.Combine(work, string.Create(
-            CultureInfo.InvariantCulture, $"cells-{name}-{photos.Count}-{cellsPerPhoto}-{inputWidth}x{inputHeight}.bin"));
+            CultureInfo.InvariantCulture,
+            $"cells-{name}-{photos.Count}-{cellsPerPhoto}-{inputWidth}x{inputHeight}.bin"));
         int d = MaskHeadFeatures.Length;
         if (File.Exists(path))
         {
@@ -163,7 +164,8 @@ internal static class MaskTraining
             DatasetPhoto photo = photos[index];
             using SKBitmap bitmap = SKBitmap.Decode(dataset.PhotoPath(photo.Image));
             (int iw, int ih) = MaskHeadFeatures.InputSize(bitmap.Width, bitmap.Height, inputWidth, inputHeight);
-            BackboneFeatures features = backbone.Extract(bitmap, new SKRectI(0, 0, bitmap.Width, bitmap.Height), iw, ih);
+            SKRectI whole = new(0, 0, bitmap.Width, bitmap.Height);
+            BackboneFeatures features = backbone.Extract(bitmap, whole, iw, ih);
             int gw = features.Stage2.Width;
             int gh = features.Stage2.Height;
             using SKBitmap colours = MaskHeadFeatures.CellColours(bitmap, gw, gh);
@@ -363,7 +365,7 @@ internal static class MaskTraining
                             g2[h] += g * z[h];
                             float dh = g * w2[h];
                             gb1[h] += dh;
-                            Axpy(dh, x, g1.AsSpan(h * d, d));
+                            MaskHead.Axpy(dh, x, g1.AsSpan(h * d, d));
                         }
                     }
                 }
@@ -444,22 +446,6 @@ internal static class MaskTraining
                 long k = (s * d) + i;
                 set.Inputs[k] = (set.Inputs[k] - mean[i]) * scale[i];
             }
-        }
-    }
-
-    private static void Axpy(float a, ReadOnlySpan<float> x, Span<float> y)
-    {
-        int i = 0;
-        int width = Vector<float>.Count;
-        Vector<float> va = new(a);
-        for (; i <= x.Length - width; i += width)
-        {
-            (new Vector<float>(y.Slice(i, width)) + (va * new Vector<float>(x.Slice(i, width)))).CopyTo(y.Slice(i, width));
-        }
-
-        for (; i < x.Length; i++)
-        {
-            y[i] += a * x[i];
         }
     }
 
