@@ -95,8 +95,8 @@ public sealed record CategoryReport(
         md.AppendLine(($"- Seeds: sender split {SplitSeed}, training {TrainSeed}"));
         md.AppendLine((
             $"- Crop: mask bounding box + {Recipe.CropMargin:P0} margin per side, squared, padded with the "
-            + $"neutral colour; background {(Recipe.BlankBackground ? "blanked" : "kept")}; 224x224; "
-            + "the backbone is the pretrained ResNet18 (ImageNet)"));
+            + $"neutral colour; background {(Recipe.BlankBackground ? "blanked" : "kept")}; "
+            + $"{Recipe.InputSize}x{Recipe.InputSize} into the pretrained ResNet18 (ImageNet weights, frozen)"));
         md.AppendLine((
             $"- Features: {Recipe.Features} ({Recipe.FeatureLength} values); mirror averaging at inference "
             + $"{(Recipe.MirrorAverage ? "on" : "off")} (validation top-1 with it {chosen.ValidationTop1:P1}, "

@@ -34,7 +34,7 @@ public static class CategoryTrainCommand
             Console.Error.WriteLine(ex.Message);
             Console.Error.WriteLine(
                 "Options: [--dataset PATH] [--output models/starter] [--cache artifacts/category-features] "
-                + "[--split-seed N] [--train-seed N] [--margin 0.05] [--input-size 224] [--blank-background] "
+                + "[--split-seed N] [--train-seed N] [--margin 0.05] [--input-size 288] [--blank-background] "
                 + "[--features-only] [--search-only]");
 
             return 2;

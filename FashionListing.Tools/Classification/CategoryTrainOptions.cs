@@ -24,7 +24,7 @@ public sealed record CategoryTrainOptions
     public float Margin { get; init; } = 0.05f;
 
     /// <summary>The side of the square crop the backbone runs on.</summary>
-    public int InputSize { get; init; } = 224;
+    public int InputSize { get; init; } = 288;
 
     /// <summary>Whether the background outside the mask is blanked.</summary>
     public bool BlankBackground { get; init; }
@@ -35,7 +35,7 @@ public sealed record CategoryTrainOptions
     /// <summary>Stop after the head search: no test scoring, nothing written.</summary>
     public bool SearchOnly { get; init; }
 
-    /// <summary>The command line that reproduces these options.</summary>
+    /// <summary>The command line that reproduces these options (the folders at their defaults).</summary>
     public required string CommandLine { get; init; }
 
     /// <summary>Parses the arguments after the verb.</summary>
@@ -48,7 +48,7 @@ public sealed record CategoryTrainOptions
         int splitSeed = 20261204;
         int trainSeed = 7;
         float margin = 0.05f;
-        int inputSize = 224;
+        int inputSize = 288;
         bool blank = false;
         bool featuresOnly = false;
         bool searchOnly = false;
@@ -106,7 +106,9 @@ public sealed record CategoryTrainOptions
             FeaturesOnly = featuresOnly,
             SearchOnly = searchOnly,
             CommandLine = "dotnet run --project FashionListing.Tools -c Release -- category-train"
-                + (args.Length > 0 ? " " + string.Join(' ', args) : string.Empty),
+                + string.Create(CultureInfo.InvariantCulture, $" --split-seed {splitSeed} --train-seed {trainSeed}")
+                + string.Create(CultureInfo.InvariantCulture, $" --margin {margin} --input-size {inputSize}")
+                + (blank ? " --blank-background" : string.Empty),
         };
     }
 

@@ -40,8 +40,10 @@ public static class ConfusionPlot
 
         double[] positions = Enumerable.Range(0, n).Select(i => (double)i).ToArray();
         plot.Axes.Bottom.SetTicks(positions, labels.ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -45;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleRight;
+        plot.Axes.Bottom.MinimumSize = 110;
+        plot.Axes.Margins(0, 0);
         plot.Axes.Left.SetTicks(positions, labels.Reverse().ToArray());
         plot.Axes.Bottom.Label.Text = "Predicted";
         plot.Axes.Left.Label.Text = "True";
