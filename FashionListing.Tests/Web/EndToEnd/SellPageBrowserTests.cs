@@ -1,13 +1,7 @@
 using FashionListing.Inference.Pipeline;
 using FashionListing.Tests.Web.Support;
 using FashionListing.Web.Data;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using SkiaSharp;
@@ -18,70 +12,17 @@ namespace FashionListing.Tests.Web.EndToEnd;
 /// The sell page in a real browser (Debian's chromium) against the app on Kestrel, with a stub suggester:
 /// checks what bUnit cannot, i.e. the file input, MudBlazor's script and styles, and the overlay's placement.
 /// </summary>
-public sealed class SellPageBrowserTests : IAsyncLifetime, IDisposable
+public sealed class SellPageBrowserTests : BrowserTestHost
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private TempFolder? _folder;
-    private WebApplicationFactory<Program>? _factory;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string _baseUrl = "";
-
-    public async Task InitializeAsync()
-    {
-        Assert.True(
-            File.Exists(Chromium),
-            $"The browser tests need chromium at {Chromium} (apt-get install chromium).");
-        _folder = new TempFolder();
-        string dataFolder = _folder.Path;
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Development");
-            host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataFolder"] = dataFolder,
-            }));
-            host.ConfigureTestServices(services =>
-                services.AddSingleton<IListingSuggester>(new StubListingSuggester(TestPhotos.TopAndJeans())));
-        });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _baseUrl = _factory.Services.GetRequiredService<IServer>().Features
-            .Get<IServerAddressesFeature>()!.Addresses.First();
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox"],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-
-        _playwright?.Dispose();
-        if (_factory is not null)
-        {
-            await _factory.DisposeAsync();
-        }
-    }
-
-    // xunit calls this after DisposeAsync, when the server no longer holds the database open.
-    public void Dispose() => _folder?.Dispose();
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IListingSuggester>(new StubListingSuggester(TestPhotos.TopAndJeans()));
 
     [Fact]
     public async Task Sell_UploadEditAndSave_DraftStoredAndOverlayCoversThePhoto()
     {
-        IPage page = await _browser!.NewPageAsync(
+        IPage page = await Browser.NewPageAsync(
             new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
-        await page.GotoAsync(_baseUrl + "/sell");
+        await page.GotoAsync(BaseUrl + "/sell");
         await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
 
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
@@ -109,7 +50,7 @@ public sealed class SellPageBrowserTests : IAsyncLifetime, IDisposable
         Assert.Equal(photoBox.Y, overlayBox.Y, 0.5);
         Assert.Equal(photoBox.Width, overlayBox.Width, 0.5);
         Assert.Equal(photoBox.Height, overlayBox.Height, 0.5);
-        var contexts = _factory!.Services.GetRequiredService<IDbContextFactory<ListingDbContext>>();
+        var contexts = Factory.Services.GetRequiredService<IDbContextFactory<ListingDbContext>>();
         await using ListingDbContext db = await contexts.CreateDbContextAsync();
         ListingDraft draft = await db.Drafts.SingleAsync();
         Assert.Equal("Burgundy top from the browser", draft.Title);
@@ -121,8 +62,8 @@ public sealed class SellPageBrowserTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Sell_CircuitPausedAndResumed_CardAndPhotoComeBack()
     {
-        IPage page = await _browser!.NewPageAsync();
-        await page.GotoAsync(_baseUrl + "/sell");
+        IPage page = await Browser.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/sell");
         await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
         {

@@ -1,0 +1,91 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace FashionListing.Tests.Web.Support;
+
+/// <summary>
+/// The web app on Kestrel at a free loopback port, with its data in a temporary folder, and Debian's
+/// headless chromium driven by Playwright (Playwright's own browser download cannot work offline).
+/// </summary>
+public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private TempFolder? _folder;
+    private IPlaywright? _playwright;
+
+    protected WebApplicationFactory<Program> Factory { get; private set; } = null!;
+
+    protected IBrowser Browser { get; private set; } = null!;
+
+    protected string BaseUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        Assert.True(
+            File.Exists(Chromium),
+            $"The browser tests need chromium at {Chromium} (apt-get install chromium).");
+        _folder = new TempFolder();
+        string dataFolder = _folder.Path;
+        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Development");
+
+            // Port 0: the system picks a free port, so test classes can run side by side.
+            host.UseUrls("http://127.0.0.1:0");
+            host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Storage:DataFolder"] = dataFolder,
+            }));
+            host.ConfigureTestServices(ConfigureServices);
+        });
+        Factory.UseKestrel();
+        Factory.StartServer();
+        BaseUrl = Factory.Services.GetRequiredService<IServer>().Features
+            .Get<IServerAddressesFeature>()!.Addresses.First();
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+
+            // Without the networking flags chromium keeps trying to reach Google's services, which a
+            // closed network refuses; running as root in CI needs --no-sandbox.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Factory is not null)
+        {
+            await Factory.DisposeAsync();
+        }
+    }
+
+    // xunit calls this after DisposeAsync, when the server no longer holds the database open.
+    public void Dispose()
+    {
+        _folder?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Replaces services of the app under test; the default keeps the real ones.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+}
