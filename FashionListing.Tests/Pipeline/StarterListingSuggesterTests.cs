@@ -2,6 +2,7 @@ using FashionListing.Inference;
 using FashionListing.Inference.Imaging;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Inference.Segmentation;
+using FashionListing.Tests.Segmentation;
 using FashionListing.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -33,7 +34,8 @@ public sealed class StarterListingSuggesterTests : IClassFixture<StarterListingS
         using SKBitmap original = SKBitmap.Decode(file);
         Assert.Equal((original.Width, original.Height), (analysed.Photo.Width, analysed.Photo.Height));
         Assert.Equal((original.Width, original.Height), (garment.Mask.Width, garment.Mask.Height));
-        double iou = MaskMetrics.IoU(garment.Mask.Pixels, ReadReference(image, original.Width, original.Height));
+        double iou = MaskMetrics.IoU(garment.Mask.Pixels, HeadGarmentSegmenterTests.ReadReference(
+            SharedData.ReferenceMask(image), original.Width, original.Height));
         Assert.True(iou >= 0.85, $"mask IoU against the reference is {iou:F3}");
         Assert.Equal(3, garment.Categories.Count);
         Assert.True(garment.Categories[0].Probability >= garment.Categories[1].Probability);
@@ -82,22 +84,6 @@ public sealed class StarterListingSuggesterTests : IClassFixture<StarterListingS
         Assert.Empty(analysed.Garments);
         Assert.Equal(0xFF, analysed.Photo.Jpeg[0]);
         Assert.Equal(0xD8, analysed.Photo.Jpeg[1]);
-    }
-
-    private static byte[] ReadReference(string image, int width, int height)
-    {
-        using SKBitmap reference = SKBitmap.Decode(SharedData.ReferenceMask(image));
-        Assert.Equal((width, height), (reference.Width, reference.Height));
-        byte[] pixels = new byte[width * height];
-        for (int y = 0; y < height; y++)
-        {
-            for (int x = 0; x < width; x++)
-            {
-                pixels[(y * width) + x] = reference.GetPixel(x, y).Red >= 128 ? (byte)1 : (byte)0;
-            }
-        }
-
-        return pixels;
     }
 
     /// <summary>The models, loaded once for all tests of the class, as the web app loads them.</summary>

@@ -75,7 +75,7 @@ public sealed class HeadGarmentSegmenterTests : IClassFixture<HeadGarmentSegment
         Assert.Contains("mask-train", error.Message, StringComparison.Ordinal);
     }
 
-    private static byte[] ReadReference(string path, int width, int height)
+    internal static byte[] ReadReference(string path, int width, int height)
     {
         using SKBitmap decoded = SKBitmap.Decode(path);
         using SKBitmap rgba = decoded.Copy(SKColorType.Rgba8888);
