@@ -23,5 +23,5 @@ public sealed record MaskRefinement(
     float ColourLimit = 5f)
 {
     /// <summary>The settings the committed segmenter uses, chosen on held-out senders' teacher labels.</summary>
-    public static MaskRefinement Default { get; } = new(0, 0.001f, 0.5f, 1f, 8f, 2, 5f);
+    public static MaskRefinement Default { get; } = new(0, 0.001f, 0.5f, 2f, 8f, 2, 1.5f);
 }

@@ -24,7 +24,7 @@ internal static class MaskEvaluation
         string modelFolder = Path.GetFullPath(options.Text("model", Path.Combine("models", "starter")));
         string report = Path.GetFullPath(options.Text("report", Path.Combine(modelFolder, "mask-report.md")));
         string work = Path.GetFullPath(options.Text("work", "artifacts/mask"));
-        int trainCount = options.Integer("train", 2400);
+        int trainCount = options.Integer("train", dataset.Training.Count);
         string? csv = options.Text("csv");
         MaskRefinement d = MaskRefinement.Default;
         MaskRefinement refinement = new(

@@ -21,7 +21,7 @@ internal static class MaskTraining
         MaskDataset dataset = MaskDataset.Load(options.Text("data"));
         string work = Path.GetFullPath(options.Text("work", "artifacts/mask"));
         string output = Path.GetFullPath(options.Text("out", Path.Combine("models", "starter", MaskHead.FileName)));
-        int trainCount = options.Integer("train", 2400);
+        int trainCount = options.Integer("train", dataset.Training.Count);
         int valCount = options.Integer("val", 150);
         int cellsPerPhoto = options.Integer("cells", 256);
         int iterations = options.Integer("iterations", 5);
