@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
 using FashionListing.Inference.Segmentation;
@@ -25,10 +26,14 @@ if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<strin
 return verb(args[1..]);
 
 // The category head is trained on crops cut to the masks of the committed mask head, the same masks
-// the app makes.
+// the app makes. The segmenter's name carries a hash of the mask head's weights, so cached crops of
+// an older mask head are never mixed with new ones.
 static int TrainCategoryHead(IReadOnlyList<string> args)
 {
     using ServiceProvider services = ToolServices.Build();
+    string weights = Path.Combine(AppContext.BaseDirectory, "models", "starter", MaskHead.FileName);
+    string hash = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(weights)))[..12];
 
-    return CategoryTrainCommand.Run([.. args], services.GetRequiredService<IGarmentSegmenter>(), "mask-head");
+    return CategoryTrainCommand.Run(
+        [.. args], services.GetRequiredService<IGarmentSegmenter>(), "mask-head-" + hash);
 }

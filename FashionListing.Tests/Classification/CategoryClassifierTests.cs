@@ -12,9 +12,10 @@ namespace FashionListing.Tests.Classification;
 public sealed class CategoryClassifierTests
 {
     // Photos of senders in the test split (split seed 20261204): the first photo in images.csv of
-    // each of five common labels; the head never saw these senders. Measured with the committed
-    // head: the first four have their label first; the long-sleeve top (sender 142) gets Pants,
-    // Shoes, Blazer, so 4 of 5 are top-3 hits.
+    // each of five common labels; the head never saw these senders. The whole photo is used as the
+    // mask here, so this checks the head and its crop recipe apart from the mask head; on the test
+    // senders the head reaches 93.9 % top-3 (models/starter/category-report.md), so one miss in
+    // five is allowed.
     private static readonly (string Image, string Label)[] s_testSenderPhotos =
     [
         ("534cb9e4-658e-48a9-a9d9-365149ee52e8", "T-Shirt"),
