@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using FashionListing.Inference.Pipeline;
+using FashionListing.Inference.Runtime;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using SkiaSharp;
 
 namespace FashionListing.Tools.Benchmarks;
@@ -34,6 +37,7 @@ internal static class PipelineBenchmark
 
         using ServiceProvider services = ToolServices.Build();
         IListingSuggester suggester = services.GetRequiredService<IListingSuggester>();
+        int threads = services.GetRequiredService<IOptions<InferenceOptions>>().Value.IntraOpThreads;
 
         // Photos in name order, so every run measures the same ones.
         List<string> files = Directory.EnumerateFiles(images, "*.jpg").Order(StringComparer.Ordinal).Take(photoCount).ToList();
@@ -51,7 +55,7 @@ internal static class PipelineBenchmark
             large.Add(Run(suggester, phonePhoto));
         }
 
-        string report = Report(small, large, photos.Count, repeats, args);
+        string report = Report(small, large, photos.Count, repeats, threads, args);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         File.WriteAllText(output, report);
         Console.WriteLine(report);
@@ -86,7 +90,7 @@ internal static class PipelineBenchmark
     }
 
     private static string Report(List<StageTimings> small, List<StageTimings> large, int photos, int repeats,
-        IReadOnlyList<string> args)
+        int threads, IReadOnlyList<string> args)
     {
         StringBuilder text = new();
         text.AppendLine("# Benchmarks");
@@ -98,9 +102,12 @@ internal static class PipelineBenchmark
         text.AppendLine("dotnet run --project FashionListing.Tools -c Release -- benchmark " + string.Join(' ', args));
         text.AppendLine("```");
         text.AppendLine();
+        string threadSetting = threads == 0 ? "ONNX Runtime's choice" : threads.ToString(CultureInfo.InvariantCulture);
+        string machine = RuntimeInformation.OSDescription;
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, " +
-            $".NET {Environment.Version}; measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+            $"Machine: {Environment.ProcessorCount} cores, {machine}, .NET {Environment.Version}; measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"ONNX Runtime threads per model run (Inference:IntraOpThreads): {threadSetting}. One photo at a time.");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
             $"| Stage | {photos} photos of ../shared/clothing-dataset (mostly 400x533), {repeats} runs each | 12 MP JPEG (3000x4000), {repeats} runs |");
