@@ -41,7 +41,9 @@ public sealed class ListingPageContext : BunitContext
         Services.AddListingData(configuration);
         Services.AddPhotoStorage(configuration);
         Services.AddOptions<PhotoLimits>().Bind(configuration.GetSection(PhotoLimits.SectionName));
-        Services.AddSingleton(FashionpediaTaxonomy.LoadDefault());
+        FashionpediaTaxonomy taxonomy = FashionpediaTaxonomy.LoadDefault();
+        Services.AddSingleton(taxonomy);
+        Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
         Services.AddSingleton(suggester);
         Services.MigrateListingDatabase();

@@ -187,6 +187,37 @@ public sealed class SellTests
     }
 
     [Fact]
+    public async Task CategoryChip_Clicked_RewritesTheSeedTextAndImpliedDetailsForTheNewLabel()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var page = context.Render<SellPage>();
+        Upload(page, s_upload);
+
+        page.FindAll("[data-testid=category-chip]")[1].Click();
+
+        ListingFormModel card = page.FindComponent<ListingCard>().Instance.Model;
+        page.WaitForAssertion(() => Assert.Equal("Shirt", card.Category));
+        Assert.Equal("Burgundy shirt", card.Title);
+        Assert.Equal("Shirt in burgundy (71%) and white (21%).", card.Description);
+        Assert.Empty(card.Attributes);
+    }
+
+    [Fact]
+    public async Task CategoryChip_ClickedAfterTheSellerEditedTheTitle_KeepsTheSellersTitle()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var page = context.Render<SellPage>();
+        Upload(page, s_upload);
+        page.Find("input[data-testid=title]").Input("My favourite burgundy jumper");
+
+        page.FindAll("[data-testid=category-chip]")[1].Click();
+
+        ListingFormModel card = page.FindComponent<ListingCard>().Instance.Model;
+        page.WaitForAssertion(() => Assert.Equal("Shirt", card.Category));
+        Assert.Equal("My favourite burgundy jumper", card.Title);
+    }
+
+    [Fact]
     public async Task CategoryChip_Clicked_SetsTheCardCategory()
     {
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
@@ -195,7 +226,7 @@ public sealed class SellTests
 
         page.FindAll("[data-testid=category-chip]")[1].Click();
 
-        Assert.Equal("Shirt", page.FindComponent<ListingCard>().Instance.Model.Category);
+        page.WaitForAssertion(() => Assert.Equal("Shirt", page.FindComponent<ListingCard>().Instance.Model.Category));
     }
 
     [Fact]
