@@ -247,6 +247,20 @@ public sealed class SellTests
     }
 
     [Fact]
+    public async Task ColourChips_ThirdAdded_CardColourNamesOnlyTheFirstTwo()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var page = context.Render<SellPage>();
+        Upload(page, s_upload);
+
+        page.Find("input[data-testid=new-colour]").Input("navy");
+        page.Find("[data-testid=add-colour]").Click();
+
+        Assert.Equal(3, page.FindAll("[data-testid=colour-chip]").Count);
+        Assert.Equal("burgundy and white", page.FindComponent<ListingCard>().Instance.Model.Colour);
+    }
+
+    [Fact]
     public async Task Upload_PhotoRejected_ShowsTheRejectionMessage()
     {
         var rejected = new PhotoRejected(PhotoRejectionReason.TooManyPixels, "The photo is 61 MP; the limit is 50 MP.");
