@@ -50,7 +50,11 @@ public static class InferenceServiceCollectionExtensions
                 StarterLabelMap.FileName),
             provider.GetRequiredService<FashionpediaTaxonomy>()));
         services.AddSingleton<DominantColourExtractor>();
-        services.AddSingleton<MaskOverlayRenderer>();
+        // A lighter fill than the renderer's default, so the seller still sees the garment's own colour
+        // under the mask; the opaque outline shows where the mask ends.
+        services.AddSingleton(new MaskOverlayRenderer(
+            fillOpacity: 0.3,
+            outlineWidth: MaskOverlayRenderer.DefaultOutlineWidth));
         services.AddSingleton<IListingSuggester, StarterListingSuggester>();
 
         return services;
