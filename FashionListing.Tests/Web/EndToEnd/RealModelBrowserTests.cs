@@ -19,13 +19,13 @@ public sealed class RealModelBrowserTests : BrowserTestHost
     [Fact]
     public async Task Sell_RealTShirtPhoto_ChipsOfferTShirtAndTheSavedDraftKeepsTheSuggestion()
     {
-        IPage page = await Browser.NewPageAsync(
+        IPage page = await NewPageAsync(
             new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(BaseUrl + "/sell");
         await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
 
         await page.Locator("input[type=file]").SetInputFilesAsync(SharedData.ClothingPhoto(TShirtPhoto));
-        await page.Locator("[data-testid=suggestions]").WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("[data-testid=suggestions]").WaitForAsync();
         IReadOnlyList<string> categoryChips = await page.Locator("[data-testid=category-chip]").AllInnerTextsAsync();
         int colourChips = await page.Locator("[data-testid=colour-chip]").CountAsync();
         string title = await page.Locator("input[data-testid=title]").InputValueAsync();

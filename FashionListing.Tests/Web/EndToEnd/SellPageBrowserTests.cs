@@ -20,7 +20,7 @@ public sealed class SellPageBrowserTests : BrowserTestHost
     [Fact]
     public async Task Sell_UploadEditAndSave_DraftStoredAndOverlayCoversThePhoto()
     {
-        IPage page = await Browser.NewPageAsync(
+        IPage page = await NewPageAsync(
             new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(BaseUrl + "/sell");
         await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
@@ -62,7 +62,7 @@ public sealed class SellPageBrowserTests : BrowserTestHost
     [Fact]
     public async Task Sell_CircuitPausedAndResumed_CardAndPhotoComeBack()
     {
-        IPage page = await Browser.NewPageAsync();
+        IPage page = await NewPageAsync();
         await page.GotoAsync(BaseUrl + "/sell");
         await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload

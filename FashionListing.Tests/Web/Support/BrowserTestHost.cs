@@ -84,6 +84,18 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>
+    /// A new page whose waits allow a minute: the whole suite runs test classes side by side on two
+    /// cores, loading models, so the browser and the app can be slow to answer.
+    /// </summary>
+    protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
+    {
+        IPage page = await Browser.NewPageAsync(options);
+        page.SetDefaultTimeout(60_000);
+
+        return page;
+    }
+
     /// <summary>Replaces services of the app under test; the default keeps the real ones.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
     {

@@ -27,6 +27,10 @@ public sealed class ListingPageContext : BunitContext
     {
         Suggester = suggester;
         JSInterop.Mode = JSRuntimeMode.Loose;
+
+        // The full suite runs test classes side by side on two cores, so renders can take longer than
+        // bUnit's one-second default wait.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
