@@ -21,12 +21,11 @@ internal static class PipelineBenchmark
 
     public static int Run(IReadOnlyList<string> args)
     {
-        string shared = Option(args, "--shared") ?? Path.Combine("..", "shared");
-        string output = Option(args, "--out") ?? Path.Combine("docs", "benchmarks.md");
-        int photoCount = int.Parse(Option(args, "--photos") ?? DefaultPhotos.ToString(CultureInfo.InvariantCulture),
-            CultureInfo.InvariantCulture);
-        int repeats = int.Parse(Option(args, "--repeats") ?? DefaultRepeats.ToString(CultureInfo.InvariantCulture),
-            CultureInfo.InvariantCulture);
+        ToolArguments options = new(args);
+        string shared = options.Text("shared", Path.Combine("..", "shared"));
+        string output = options.Text("out", Path.Combine("docs", "benchmarks.md"));
+        int photoCount = options.Integer("photos", DefaultPhotos);
+        int repeats = options.Integer("repeats", DefaultRepeats);
         string images = Path.Combine(shared, "clothing-dataset", "images");
         if (!Directory.Exists(images))
         {
@@ -136,18 +135,5 @@ internal static class PipelineBenchmark
         int middle = sorted.Length / 2;
 
         return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static string? Option(IReadOnlyList<string> args, string name)
-    {
-        for (int i = 0; i < args.Count - 1; i++)
-        {
-            if (args[i] == name)
-            {
-                return args[i + 1];
-            }
-        }
-
-        return null;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace FashionListing.Tools.Segmentation;
+namespace FashionListing.Tools;
 
 /// <summary>Options of the form <c>--name value</c>, or <c>--flag</c> alone.</summary>
 internal sealed class ToolArguments
