@@ -29,9 +29,6 @@ public sealed partial class StarterListingSuggester(
     /// <summary>How many categories are offered to the seller.</summary>
     public const int CategoryCount = 3;
 
-    // A saturated teal, readable over the beds, floors and wooden boards of seller photos.
-    private static readonly SKColor s_overlayColour = new(0, 170, 190);
-
     /// <inheritdoc />
     public Task<SuggestionOutcome> SuggestAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken)
     {
@@ -85,8 +82,7 @@ public sealed partial class StarterListingSuggester(
             List<CategorySuggestion> categories = prediction.Top(CategoryCount)
                 .Select(p => labels.Get(p.Label).ToCategorySuggestion(p.Probability))
                 .ToList();
-            StarterLabel best = labels.Get(categories[0].Label);
-            IReadOnlyList<AttributeSuggestion> attributes = best.ToAttributeSuggestions(categories[0].Probability);
+            IReadOnlyList<AttributeSuggestion> attributes = categories[0].Attributes;
             double headMs = Stopwatch.GetElapsedTime(stage).TotalMilliseconds;
 
             stage = Stopwatch.GetTimestamp();
@@ -94,12 +90,14 @@ public sealed partial class StarterListingSuggester(
             double coloursMs = Stopwatch.GetElapsedTime(stage).TotalMilliseconds;
 
             stage = Stopwatch.GetTimestamp();
-            byte[] overlay = overlayRenderer.Render(mask, s_overlayColour);
+            SKColor overlayColour = OverlayPalette.ColourAt(0);
+            byte[] overlay = overlayRenderer.Render(mask, overlayColour);
             double overlayMs = Stopwatch.GetElapsedTime(stage).TotalMilliseconds;
 
             GarmentSuggestion garment = new(
                 mask,
                 overlay,
+                OverlayPalette.ToHex(overlayColour),
                 categories,
                 attributes,
                 colours,

@@ -43,14 +43,16 @@ public enum PhotoRejectionReason
 /// <summary>Everything the model suggests for one garment in the photo.</summary>
 /// <param name="Mask">Which pixels of <see cref="PhotoAnalysed.Photo"/> belong to the garment.</param>
 /// <param name="OverlayPng">A transparent PNG the size of the photo: the mask filled and outlined.</param>
+/// <param name="OverlayColour">The overlay's colour as "#RRGGBB", so the page can draw its chip to match.</param>
 /// <param name="Categories">The most likely categories, most probable first (at most three).</param>
-/// <param name="Attributes">Fashionpedia attributes implied by the category, with scores.</param>
+/// <param name="Attributes">Fashionpedia attributes of the most probable category, with scores.</param>
 /// <param name="Colours">Dominant colours inside the mask, largest share first.</param>
 /// <param name="Title">A seed title such as "Burgundy short-sleeve T-shirt".</param>
 /// <param name="Description">A seed description built from the same facts.</param>
 public sealed record GarmentSuggestion(
     GarmentMask Mask,
     byte[] OverlayPng,
+    string OverlayColour,
     IReadOnlyList<CategorySuggestion> Categories,
     IReadOnlyList<AttributeSuggestion> Attributes,
     IReadOnlyList<ColourSuggestion> Colours,
@@ -63,12 +65,17 @@ public sealed record GarmentSuggestion(
 /// <param name="FashionpediaCategoryId">The Fashionpedia category id (0-45) the label maps to.</param>
 /// <param name="FashionpediaCategoryName">That category's name, e.g. "top, t-shirt, sweatshirt".</param>
 /// <param name="Probability">The model's probability for the label, 0 to 1.</param>
+/// <param name="Attributes">
+/// The attributes to suggest if the seller picks this category: for the starter model those its label
+/// implies, for a Fashionpedia model those it predicted that describe this category.
+/// </param>
 public sealed record CategorySuggestion(
     string Label,
     string DisplayName,
     int FashionpediaCategoryId,
     string FashionpediaCategoryName,
-    float Probability);
+    float Probability,
+    IReadOnlyList<AttributeSuggestion> Attributes);
 
 /// <summary>One Fashionpedia attribute suggested for a garment.</summary>
 /// <param name="AttributeId">The Fashionpedia attribute id (0-340, with gaps).</param>

@@ -13,9 +13,12 @@ public sealed record StarterLabel(
     FashionpediaCategory Category,
     IReadOnlyList<FashionpediaAttributeDefinition> ImpliedAttributes)
 {
-    /// <summary>The label as a category suggestion with the model's probability.</summary>
+    /// <summary>
+    /// The label as a category suggestion with the model's probability; its attributes are the implied
+    /// ones, scored with the same probability.
+    /// </summary>
     public CategorySuggestion ToCategorySuggestion(float probability) =>
-        new(Label, DisplayName, Category.Id, Category.Name, probability);
+        new(Label, DisplayName, Category.Id, Category.Name, probability, ToAttributeSuggestions(probability));
 
     /// <summary>The implied attributes as suggestions, each with the given score.</summary>
     /// <param name="score">

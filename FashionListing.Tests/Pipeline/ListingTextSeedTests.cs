@@ -52,7 +52,7 @@ public sealed class ListingTextSeedTests
     [Fact]
     public void CreateTitle_HandMadeSuggestion_UsesOnlyTheLargestColour()
     {
-        CategorySuggestion category = new("Dress", "Dress", 10, "dress", 0.7f);
+        CategorySuggestion category = new("Dress", "Dress", 10, "dress", 0.7f, []);
         AttributeSuggestion[] attributes = [new(158, "elbow-length", "length", 0.6f)];
 
         string title = ListingTextSeed.CreateTitle(category, [s_burgundy, s_white], attributes);
@@ -76,7 +76,7 @@ public sealed class ListingTextSeedTests
     [Fact]
     public void CreateDescription_ThreeColours_JoinsThemAsAList()
     {
-        CategorySuggestion category = new("Skirt", "Skirt", 8, "skirt", 0.7f);
+        CategorySuggestion category = new("Skirt", "Skirt", 8, "skirt", 0.7f, []);
         ColourSuggestion[] colours =
         [
             new("navy", "#1C2551", 0.5),

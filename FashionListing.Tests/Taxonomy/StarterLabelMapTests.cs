@@ -83,8 +83,10 @@ public sealed class StarterLabelMapTests
     {
         CategorySuggestion suggestion = s_map.Get("Longsleeve").ToCategorySuggestion(0.8f);
 
-        Assert.Equal(new CategorySuggestion("Longsleeve", "Long-sleeve top", 1, "top, t-shirt, sweatshirt", 0.8f),
-            suggestion);
+        Assert.Equal(("Longsleeve", "Long-sleeve top", 1, "top, t-shirt, sweatshirt", 0.8f),
+            (suggestion.Label, suggestion.DisplayName, suggestion.FashionpediaCategoryId,
+                suggestion.FashionpediaCategoryName, suggestion.Probability));
+        Assert.Equal(["wrist-length"], suggestion.Attributes.Select(a => a.Name));
     }
 
     [Fact]

@@ -61,18 +61,23 @@ public static class TestPhotos
         var top = new SKRectI(5, 2, 35, 14);
         var jeans = new SKRectI(10, 16, 30, 29);
 
+        AttributeSuggestion[] topAttributes =
+        [
+            new AttributeSuggestion(0, "classic (t-shirt)", "nickname", 0.64f),
+            new AttributeSuggestion(117, "wrist-length", "length", 0.91f),
+        ];
+        AttributeSuggestion[] jeansAttributes = [new AttributeSuggestion(36, "jeans", "nickname", 0.58f)];
         var topSuggestion = new GarmentSuggestion(
             Mask(top),
             OverlayPng(top),
+            "#00AABE",
             [
-                new CategorySuggestion("Longsleeve", "Long-sleeve top", 1, "top, t-shirt, sweatshirt", 0.82f),
-                new CategorySuggestion("Shirt", "Shirt", 0, "shirt, blouse", 0.12f),
-                new CategorySuggestion("Hoodie", "Hoodie", 1, "top, t-shirt, sweatshirt", 0.03f),
+                new CategorySuggestion("Longsleeve", "Long-sleeve top", 1, "top, t-shirt, sweatshirt", 0.82f,
+                    topAttributes),
+                new CategorySuggestion("Shirt", "Shirt", 0, "shirt, blouse", 0.12f, []),
+                new CategorySuggestion("Hoodie", "Hoodie", 1, "top, t-shirt, sweatshirt", 0.03f, []),
             ],
-            [
-                new AttributeSuggestion(0, "classic (t-shirt)", "nickname", 0.64f),
-                new AttributeSuggestion(117, "wrist-length", "length", 0.91f),
-            ],
+            topAttributes,
             [
                 new ColourSuggestion("burgundy", "#800020", 0.71),
                 new ColourSuggestion("white", "#FFFFFF", 0.21),
@@ -83,8 +88,9 @@ public static class TestPhotos
         var jeansSuggestion = new GarmentSuggestion(
             Mask(jeans),
             OverlayPng(jeans),
-            [new CategorySuggestion("Pants", "Trousers", 6, "pants", 0.77f)],
-            [new AttributeSuggestion(36, "jeans", "nickname", 0.58f)],
+            "#E65A14",
+            [new CategorySuggestion("Pants", "Trousers", 6, "pants", 0.77f, jeansAttributes)],
+            jeansAttributes,
             [new ColourSuggestion("grey", "#808080", 0.88)],
             "Grey jeans",
             "Grey jeans.");
