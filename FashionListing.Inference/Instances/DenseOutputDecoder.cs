@@ -24,7 +24,7 @@ public static class DenseOutputDecoder
     /// Detections [1, 4 + C + M, N], or [1, N, 4 + C + M] when <paramref name="anchorsFirst"/>: per anchor the box
     /// centre x, centre y, width and height in input pixels, C class probabilities and M mask coefficients.
     /// </param>
-    /// <param name="anchorsFirst">Whether the anchors are the middle dimension of <paramref name="detections"/>.</param>
+    /// <param name="anchorsFirst">Whether the anchors are the middle dimension of the detections.</param>
     /// <param name="prototypes">Prototype masks [1, M, h, w] over the whole model input.</param>
     /// <param name="attributeLogits">Attribute logits [1, N, A], or null when the model has none.</param>
     /// <param name="categoryCount">C, the number of class probabilities per anchor.</param>
@@ -80,7 +80,7 @@ public static class DenseOutputDecoder
     /// resized to the photo.
     /// </summary>
     /// <param name="detections">Detections [1, 4 + C + M, N] or [1, N, 4 + C + M].</param>
-    /// <param name="anchorsFirst">Whether the anchors are the middle dimension of <paramref name="detections"/>.</param>
+    /// <param name="anchorsFirst">Whether the anchors are the middle dimension of the detections.</param>
     /// <param name="prototypes">Prototype masks [1, M, h, w].</param>
     /// <param name="categoryCount">C, the number of class probabilities per anchor.</param>
     /// <param name="fit">How the photo was fitted into the input.</param>
@@ -221,7 +221,9 @@ public static class DenseOutputDecoder
         FloatTensor? attributeLogits,
         int categoryCount)
     {
-        string order = anchorsFirst ? "[1, anchors, 4 + classes + coefficients]" : "[1, 4 + classes + coefficients, anchors]";
+        string order = anchorsFirst
+            ? "[1, anchors, 4 + classes + coefficients]"
+            : "[1, 4 + classes + coefficients, anchors]";
         FloatTensor.CheckBatchOfOne(detections, nameof(detections), 3, order);
         FloatTensor.CheckBatchOfOne(prototypes, nameof(prototypes), 4, "[1, coefficients, height, width]");
         if (categoryCount < 1)
