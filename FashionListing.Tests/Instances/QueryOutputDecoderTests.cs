@@ -1,5 +1,6 @@
 using FashionListing.Inference.Instances;
 using FashionListing.Inference.Models;
+using FashionListing.Inference.Segmentation;
 using SkiaSharp;
 
 namespace FashionListing.Tests.Instances;
@@ -241,6 +242,32 @@ public sealed class QueryOutputDecoderTests
             masks, TwoClassLogits(3f), null, false, fit, new ModelThresholds());
 
         Assert.Empty(instances);
+    }
+
+    [Fact]
+    public void Decode_LogitsHighInLetterboxPadding_NeverLeakIntoThePhoto()
+    {
+        // Padding rows high; the content low but for one cell at each end of the first content row, grid row 16,
+        // columns 10 and 80 (photo x 67-73 and 534-541). Photo row 0 lies at input y 64.3, 43 % of the way from
+        // grid row 16 back to padding row 15, so sampling the padding would mark the top rows in between.
+        FloatTensor masks = InstanceTensors.Masks(1, 96, 96, (_, x, y) =>
+            y < 16 || y >= 80 ? 50f : y == 16 && x is 10 or 80 ? 10f : -1f);
+        InputFit fit = InputFit.Create(ResizeMode.Letterbox, 641, 427, 384, 384);
+
+        IReadOnlyList<DetectedInstance> instances = QueryOutputDecoder.Decode(
+            masks, TwoClassLogits(3f), null, false, fit, new ModelThresholds());
+
+        GarmentMask mask = Assert.Single(instances).Mask;
+        int between = 0;
+        for (int y = 0; y < 427; y++)
+        {
+            for (int x = 100; x < 500; x++)
+            {
+                between += mask.Pixels[(y * 641) + x];
+            }
+        }
+
+        Assert.Equal(0, between);
     }
 
     [Fact]
