@@ -204,10 +204,7 @@ internal sealed class MaskGrid
             Span<float> a = _rowA.AsSpan(0, span);
             Span<float> b = _rowB.AsSpan(0, span);
             Span<byte> line = pixels.AsSpan((y * photoWidth) + x0, span);
-            for (int i = 0; i < line.Length; i++)
-            {
-                line[i] = a[i] + (weight * (b[i] - a[i])) >= threshold ? (byte)1 : (byte)0;
-            }
+            Blend(a, b, weight, threshold, line);
 
             int first = line.IndexOf((byte)1);
             if (first < 0)
@@ -226,6 +223,47 @@ internal sealed class MaskGrid
         }
 
         return top < 0 ? null : (pixels, new SKRectI(left, top, right, bottom));
+    }
+
+    // line[i] = 1 where a[i] + weight * (b[i] - a[i]) >= threshold, else 0: the vertical half of the bilinear
+    // sampling and the threshold, which is the inner loop of the resize and so is vectorised.
+    private static void Blend(Span<float> a, Span<float> b, float weight, float threshold, Span<byte> line)
+    {
+        int i = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            int floats = Vector<float>.Count;
+            Vector<float> weights = new(weight);
+            Vector<float> thresholds = new(threshold);
+            for (; i <= line.Length - Vector<byte>.Count; i += Vector<byte>.Count)
+            {
+                Vector<int> first = Passes(a, b, i, weights, thresholds);
+                Vector<int> second = Passes(a, b, i + floats, weights, thresholds);
+                Vector<int> third = Passes(a, b, i + (2 * floats), weights, thresholds);
+                Vector<int> fourth = Passes(a, b, i + (3 * floats), weights, thresholds);
+                Vector<sbyte> passed = Vector.Narrow(Vector.Narrow(first, second), Vector.Narrow(third, fourth));
+                (Vector.AsVectorByte(passed) & Vector<byte>.One).CopyTo(line[i..]);
+            }
+        }
+
+        for (; i < line.Length; i++)
+        {
+            line[i] = a[i] + (weight * (b[i] - a[i])) >= threshold ? (byte)1 : (byte)0;
+        }
+    }
+
+    // -1 in each lane that passes, 0 elsewhere.
+    private static Vector<int> Passes(
+        Span<float> a,
+        Span<float> b,
+        int start,
+        Vector<float> weights,
+        Vector<float> thresholds)
+    {
+        Vector<float> top = new(a[start..]);
+        Vector<float> value = top + (weights * (new Vector<float>(b[start..]) - top));
+
+        return Vector.GreaterThanOrEqual(value, thresholds);
     }
 
     private void Interpolate(CandidateMask mask, int gridRow, PixelTable columns, int x0, int x1, float[] target)
