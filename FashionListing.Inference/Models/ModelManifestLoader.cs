@@ -426,12 +426,7 @@ public static class ModelManifestLoader
             }
         }
 
-        private string? OutputName(JsonElement outputs, string name)
-        {
-            string? value = Text(outputs, name, "outputs");
-
-            return value;
-        }
+        private string? OutputName(JsonElement outputs, string name) => Text(outputs, name, "outputs");
 
         private void Require(string? value, string field, string layout, string what)
         {
