@@ -138,10 +138,10 @@ internal static class PostProcessingBenchmark
         StringBuilder text = new();
         text.AppendLine("## Instance post-processing (query layout)");
         text.AppendLine();
+        text.AppendLine("Milliseconds for `QueryOutputDecoder` on synthetic outputs of a Fashionpedia DETR model:");
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Milliseconds for `QueryOutputDecoder` on synthetic outputs of a Fashionpedia DETR model:");
-        text.AppendLine(CultureInfo.InvariantCulture,
-            $"{Queries} queries, {Grid}x{Grid} mask logits, {Classes - 1} classes and \"no object\", {Attributes} attributes.");
+            $"{Queries} queries, {Grid}x{Grid} mask logits, {Classes - 1} classes and \"no object\", "
+            + $"{Attributes} attributes.");
         text.AppendLine(CultureInfo.InvariantCulture,
             $"The masks are jittered copies of {Garments} elliptical garments and {ConfidentQueries} queries pass");
         text.AppendLine("the score threshold, so the suppression has duplicates to remove. Default thresholds,");
