@@ -158,6 +158,13 @@ internal static class PostProcessingBenchmark
             $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
             + $".NET {Environment.Version}; "
             + $"measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC.");
+        if (File.Exists("/proc/loadavg"))
+        {
+            // The cores may be shared with other work; the load tells how much the numbers were disturbed.
+            string load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
+            text.AppendLine(CultureInfo.InvariantCulture, $"Load average (1 minute) when it finished: {load}.");
+        }
+
         text.AppendLine();
         text.AppendLine("| Step | Photo | Instances | Median ms | p95 ms |");
         text.AppendLine("|---|---|---:|---:|---:|");
