@@ -53,6 +53,37 @@ public sealed class DenseOutputDecoderTests
     }
 
     [Fact]
+    public void Decode_MaskThreshold_IsAppliedToTheProbability()
+    {
+        // Coefficients (1, 3) as above; a pixel needs sigmoid(logit) >= 0.8, a logit of ln 4 = 1.386, which the
+        // blend from 4 to -2 reaches at 14 + 4 * (4 - ln 4) / 6.
+        FloatTensor detections = Detections(false, [16, 16, 32, 32, 0.9f, 0, 0, 1, 3]);
+        double edge = 14 + (4 * (4 - Math.Log(4)) / 6);
+        int columns = Enumerable.Range(0, 32).Count(x => x + 0.5 < edge);
+
+        IReadOnlyList<DetectedInstance> instances = Decode(detections, false, new ModelThresholds { Mask = 0.8f });
+
+        Assert.Equal(new SKRectI(0, 0, columns, 32), Assert.Single(instances).Bounds);
+    }
+
+    [Fact]
+    public void Decode_Letterboxed_MapsTheBoxBackToThePhoto()
+    {
+        // A 32x16 photo letterboxed into 32x32 lies in input rows 8-23, so input (x, y) is photo (x, y - 8).
+        // The box [4, 20) x [12, 30) of the input is photo columns 4-19 and rows 4-15 (cut at the photo's foot).
+        FloatTensor detections = Detections(false, [12, 21, 16, 18, 0.9f, 0, 0, 4, 0]);
+        InputFit fit = InputFit.Create(ResizeMode.Letterbox, 32, 16, 32, 32);
+
+        IReadOnlyList<DetectedInstance> instances = DenseOutputDecoder.Decode(
+            detections, false, s_prototypes, null, Classes, fit, new ModelThresholds());
+
+        DetectedInstance only = Assert.Single(instances);
+        Assert.Equal((32, 16), (only.Mask.Width, only.Mask.Height));
+        Assert.Equal(new SKRectI(4, 4, 20, 16), only.Bounds);
+        Assert.Equal(16 * 12, only.Mask.Pixels.Count(p => p == 1));
+    }
+
+    [Fact]
     public void Decode_SameMaskInDisjointBoxes_KeepsBoth()
     {
         // The logits are positive everywhere for both, so only the box cut tells the masks apart.

@@ -40,6 +40,20 @@ public sealed class InputFitTests
         Assert.Equal(21, fit.PadLeft);
     }
 
+    [Theory]
+    [InlineData(ResizeMode.Stretch)]
+    [InlineData(ResizeMode.Letterbox)]
+    public void InputX_OfThePhotoEdges_AreTheEdgesOfTheContentRect(ResizeMode mode)
+    {
+        InputFit fit = InputFit.Create(mode, 641, 427, 384, 384);
+        SKRectI content = fit.ContentRect;
+
+        Assert.Equal(content.Left, fit.InputX(0), 9);
+        Assert.Equal(content.Right, fit.InputX(641), 9);
+        Assert.Equal(content.Top, fit.InputY(0), 9);
+        Assert.Equal(content.Bottom, fit.InputY(427), 9);
+    }
+
     [Fact]
     public void PhotoX_OfInputX_ReturnsThePhotoCoordinate()
     {
