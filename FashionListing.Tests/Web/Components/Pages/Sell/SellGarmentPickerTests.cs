@@ -64,7 +64,9 @@ public sealed class SellGarmentPickerTests
         SellTests.Upload(page, s_upload);
 
         Assert.Equal(["selected", "dimmed"], Emphases(page));
-        Assert.Equal(["true", "false"], page.FindAll("[data-testid=garment-chip]").Select(c => c.GetAttribute("aria-pressed")));
+        Assert.Equal(
+            ["true", "false"],
+            page.FindAll("[data-testid=garment-chip]").Select(c => c.GetAttribute("aria-pressed")));
         Assert.Contains("garment-photo--pickable", page.Find("[data-testid=garment-photo]").ClassName,
             StringComparison.Ordinal);
     }
@@ -197,6 +199,23 @@ public sealed class SellGarmentPickerTests
     }
 
     [Fact]
+    public async Task UseSuggestions_DescriptionEditedAfterTheSwitch_ReplacesOnlyTheKeptTitle()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var page = context.Render<SellPage>();
+        SellTests.Upload(page, s_upload);
+        page.Find("input[data-testid=title]").Input("Levi's 501, barely worn");
+        page.FindAll("[data-testid=garment-chip]")[1].Click();
+        page.Find("textarea[data-testid=description]").Change("Straight leg, 32/32.");
+
+        page.Find("[data-testid=use-suggestions]").Click();
+
+        ListingFormModel card = page.FindComponent<ListingCard>().Instance.Model;
+        Assert.Equal("Grey jeans", card.Title);
+        Assert.Equal("Straight leg, 32/32.", card.Description);
+    }
+
+    [Fact]
     public async Task SwitchGarment_AfterTheSellerEmptiedTheTitle_FillsTheJeansTitle()
     {
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
@@ -218,7 +237,8 @@ public sealed class SellGarmentPickerTests
         SellTests.Upload(page, s_upload);
         page.Find("input[data-testid=add-attribute]").Input("hood");
         context.Popovers.WaitForElements(".mud-list-item").Single(i => Text(i) == "hoodie (nickname)").Click();
-        page.WaitForAssertion(() => Assert.Contains("hoodie", page.FindComponent<ListingCard>().Instance.Model.Attributes));
+        page.WaitForAssertion(() =>
+            Assert.Contains("hoodie", page.FindComponent<ListingCard>().Instance.Model.Attributes));
 
         page.FindAll("[data-testid=garment-chip]")[1].Click();
 
