@@ -6,45 +6,73 @@ namespace FashionListing.Web.Listings;
 /// Finds which garment of a photo lies under a point the seller clicked, and where on the photo each
 /// garment's number badge goes, from the garments' photo-size masks.
 /// </summary>
+/// <remarks>
+/// Each pixel belongs to the smallest garment whose mask holds it: a belt drawn over a dress means the belt.
+/// The locator keeps one byte per pixel for that, so it serves at most <see cref="MaxGarments"/> garments.
+/// </remarks>
 public sealed class GarmentLocator
 {
+    /// <summary>The most garments one locator serves.</summary>
+    public const int MaxGarments = 255;
+
     // The badge is placed on a coarse grid: finding the garment's thickest part needs no full-resolution pass
     // beyond the one that fills the grid, and a badge a few pixels off its optimum looks the same.
     private const int GridCells = 64;
 
-    private readonly IReadOnlyList<GarmentMask> _masks;
-    private readonly long[] _areas;
+    private readonly int _width;
+    private readonly int _height;
+
+    // The garment each pixel belongs to, plus one; 0 is background.
+    private readonly byte[] _owner;
     private readonly PhotoPoint[] _badges;
 
     public GarmentLocator(IReadOnlyList<GarmentMask> masks)
     {
         ArgumentNullException.ThrowIfNull(masks);
+        if (masks.Count > MaxGarments)
+        {
+            throw new ArgumentException($"There are {masks.Count} masks; the limit is {MaxGarments}.", nameof(masks));
+        }
 
-        _masks = masks;
-        _areas = new long[masks.Count];
-        _badges = new PhotoPoint[masks.Count];
+        _width = masks.Count > 0 ? masks[0].Width : 1;
+        _height = masks.Count > 0 ? masks[0].Height : 1;
+        long[] areas = new long[masks.Count];
         for (int i = 0; i < masks.Count; i++)
         {
             GarmentMask mask = masks[i];
-            if (mask.Width <= 0 || mask.Height <= 0 || mask.Pixels.Length != mask.Width * mask.Height)
+            if (mask.Width != _width || mask.Height != _height || mask.Pixels.Length != _width * _height)
             {
                 throw new ArgumentException(
                     $"Mask {i} is {mask.Width}x{mask.Height} with {mask.Pixels.Length} values; "
-                    + "it needs a positive size and one value per pixel.",
+                    + $"every mask needs the photo's size, {_width}x{_height}, and one value per pixel.",
                     nameof(masks));
             }
 
-            _areas[i] = mask.Pixels.Length - mask.Pixels.AsSpan().Count((byte)0);
-            _badges[i] = FindBadgePoint(mask);
+            areas[i] = mask.Pixels.Length - mask.Pixels.AsSpan().Count((byte)0);
         }
-    }
 
-    /// <summary>How many garments the locator knows.</summary>
-    public int Count => _masks.Count;
+        // Largest first, so that each smaller garment overwrites the larger ones it lies on; among equal
+        // areas the earlier (more prominent) garment is written last and wins.
+        _owner = new byte[_width * _height];
+        foreach (int i in Enumerable.Range(0, masks.Count).OrderByDescending(i => areas[i]).ThenByDescending(i => i))
+        {
+            byte[] pixels = masks[i].Pixels;
+            byte owner = (byte)(i + 1);
+            for (int p = 0; p < pixels.Length; p++)
+            {
+                if (pixels[p] != 0)
+                {
+                    _owner[p] = owner;
+                }
+            }
+        }
+
+        _badges = FindBadgePoints(masks);
+    }
 
     /// <summary>
     /// The index of the garment under <paramref name="point"/>, or null on the background or off the photo.
-    /// Where masks overlap the smallest wins: a belt drawn over a dress means the belt.
+    /// Where masks overlap the smallest wins.
     /// </summary>
     public int? GarmentAt(PhotoPoint point)
     {
@@ -54,69 +82,94 @@ public sealed class GarmentLocator
             return null;
         }
 
-        int? best = null;
-        for (int i = 0; i < _masks.Count; i++)
-        {
-            GarmentMask mask = _masks[i];
-            int x = Math.Min((int)(point.X * mask.Width), mask.Width - 1);
-            int y = Math.Min((int)(point.Y * mask.Height), mask.Height - 1);
-            if (mask.Pixels[(y * mask.Width) + x] != 0 && (best is not int b || _areas[i] < _areas[b]))
-            {
-                best = i;
-            }
-        }
+        int x = Math.Min((int)(point.X * _width), _width - 1);
+        int y = Math.Min((int)(point.Y * _height), _height - 1);
+        byte owner = _owner[(y * _width) + x];
 
-        return best;
+        return owner == 0 ? null : owner - 1;
     }
 
     /// <summary>
-    /// Where garment <paramref name="index"/>'s number badge goes: inside its mask, at its thickest part
-    /// (the point farthest from the mask's edge, on a coarse grid), nearest the mask's centre among equals.
-    /// An empty mask puts the badge at the photo's centre.
+    /// Where garment <paramref name="index"/>'s number badge goes: on the part of the photo where a click picks
+    /// that garment, at its thickest part (the point farthest from its edge, on a coarse grid), nearest its
+    /// centre among equals. A garment wholly covered by smaller ones gets the thickest part of its own mask; an
+    /// empty mask puts the badge at the photo's centre.
     /// </summary>
     public PhotoPoint BadgePoint(int index) => _badges[index];
 
-    private static PhotoPoint FindBadgePoint(GarmentMask mask)
+    private PhotoPoint[] FindBadgePoints(IReadOnlyList<GarmentMask> masks)
     {
-        int cell = Math.Max(1, (int)Math.Ceiling(Math.Max(mask.Width, mask.Height) / (double)GridCells));
-        int columns = (mask.Width + cell - 1) / cell;
-        int rows = (mask.Height + cell - 1) / cell;
-        int[] distance = new int[columns * rows];
-        double sumX = 0;
-        double sumY = 0;
-        long filled = 0;
-        for (int y = 0; y < mask.Height; y++)
+        int cell = Math.Max(1, (int)Math.Ceiling(Math.Max(_width, _height) / (double)GridCells));
+        Grid grid = new(cell, (_width + cell - 1) / cell, (_height + cell - 1) / cell);
+
+        // One pass marks, for every garment at once, the grid cells where a click picks it.
+        int[][] owned = [.. masks.Select(_ => new int[grid.Columns * grid.Rows])];
+        for (int y = 0; y < _height; y++)
         {
-            ReadOnlySpan<byte> row = mask.Pixels.AsSpan(y * mask.Width, mask.Width);
-            for (int column = 0; column < columns; column++)
+            int rowStart = y * _width;
+            int cellRow = (y / cell) * grid.Columns;
+            for (int x = 0; x < _width; x++)
             {
-                int start = column * cell;
-                if (row.Slice(start, Math.Min(cell, mask.Width - start)).ContainsAnyExcept((byte)0))
+                byte owner = _owner[rowStart + x];
+                if (owner != 0)
                 {
-                    distance[((y / cell) * columns) + column] = int.MaxValue;
+                    owned[owner - 1][cellRow + (x / cell)] = int.MaxValue;
                 }
             }
         }
 
-        for (int r = 0; r < rows; r++)
+        var badges = new PhotoPoint[masks.Count];
+        for (int i = 0; i < masks.Count; i++)
         {
-            for (int c = 0; c < columns; c++)
+            badges[i] = ThickestPoint(owned[i], grid) ?? ThickestPoint(Cells(masks[i], grid), grid)
+                ?? new PhotoPoint(0.5, 0.5);
+        }
+
+        return badges;
+    }
+
+    private int[] Cells(GarmentMask mask, Grid grid)
+    {
+        int[] cells = new int[grid.Columns * grid.Rows];
+        for (int y = 0; y < _height; y++)
+        {
+            ReadOnlySpan<byte> row = mask.Pixels.AsSpan(y * _width, _width);
+            for (int column = 0; column < grid.Columns; column++)
             {
-                if (distance[(r * columns) + c] != 0)
+                int start = column * grid.Cell;
+                if (row.Slice(start, Math.Min(grid.Cell, _width - start)).ContainsAnyExcept((byte)0))
                 {
-                    sumX += c;
-                    sumY += r;
-                    filled++;
+                    cells[((y / grid.Cell) * grid.Columns) + column] = int.MaxValue;
                 }
+            }
+        }
+
+        return cells;
+    }
+
+    // The centre of the cell farthest from the region's edge, nearest the region's centre among equals; null
+    // when no cell is marked (int.MaxValue).
+    private PhotoPoint? ThickestPoint(int[] distance, Grid grid)
+    {
+        double sumX = 0;
+        double sumY = 0;
+        long filled = 0;
+        for (int i = 0; i < distance.Length; i++)
+        {
+            if (distance[i] != 0)
+            {
+                sumX += i % grid.Columns;
+                sumY += i / grid.Columns;
+                filled++;
             }
         }
 
         if (filled == 0)
         {
-            return new PhotoPoint(0.5, 0.5);
+            return null;
         }
 
-        CityBlockDistance(distance, columns, rows);
+        CityBlockDistance(distance, grid.Columns, grid.Rows);
 
         double centreX = sumX / filled;
         double centreY = sumY / filled;
@@ -124,7 +177,7 @@ public sealed class GarmentLocator
         double bestOffset = double.MaxValue;
         for (int i = 0; i < distance.Length; i++)
         {
-            double offset = Square((i % columns) - centreX) + Square((i / columns) - centreY);
+            double offset = Square((i % grid.Columns) - centreX) + Square((i / grid.Columns) - centreY);
             if (distance[i] > distance[bestCell] || (distance[i] == distance[bestCell] && offset < bestOffset))
             {
                 bestCell = i;
@@ -132,8 +185,8 @@ public sealed class GarmentLocator
             }
         }
 
-        double badgeX = Math.Min((((bestCell % columns) * cell) + (cell / 2.0)) / mask.Width, 1);
-        double badgeY = Math.Min((((bestCell / columns) * cell) + (cell / 2.0)) / mask.Height, 1);
+        double badgeX = Math.Min((((bestCell % grid.Columns) * grid.Cell) + (grid.Cell / 2.0)) / _width, 1);
+        double badgeY = Math.Min((((bestCell / grid.Columns) * grid.Cell) + (grid.Cell / 2.0)) / _height, 1);
 
         return new PhotoPoint(badgeX, badgeY);
     }
@@ -172,4 +225,6 @@ public sealed class GarmentLocator
     }
 
     private static double Square(double value) => value * value;
+
+    private sealed record Grid(int Cell, int Columns, int Rows);
 }

@@ -118,6 +118,38 @@ public sealed class GarmentLocatorTests
     }
 
     [Fact]
+    public void BadgePoint_GarmentWithASmallerOneOnItsCentre_OnTheUncoveredPartWhereAClickPicksIt()
+    {
+        // A 40x40 coat with a 20x20 bag on its centre: the coat's own thickest point (its centre) is the bag's.
+        GarmentMask coat = Rectangle(40, 40, 0, 0, 40, 40);
+        GarmentMask bag = Rectangle(40, 40, 10, 10, 30, 30);
+        var locator = new GarmentLocator([coat, bag]);
+
+        PhotoPoint coatBadge = locator.BadgePoint(0);
+        PhotoPoint bagBadge = locator.BadgePoint(1);
+
+        Assert.Equal(0, locator.GarmentAt(coatBadge));
+        Assert.Equal(1, locator.GarmentAt(bagBadge));
+        // The bag's columns and rows 10-29: cells 19 and 20 both lie 10 steps from its edge and as near its
+        // centre (19.5); the first in reading order, pixel (19, 19), wins.
+        Assert.Equal(new PhotoPoint(19.5 / 40, 19.5 / 40), bagBadge);
+    }
+
+    [Fact]
+    public void BadgePoint_GarmentWhollyCoveredByAnEqualEarlierOne_OnItsOwnMask()
+    {
+        // Two identical masks: the earlier garment takes every pixel, so the later one's badge falls back to
+        // its own mask's centre pixel (5, 3) of 11x7.
+        var locator = new GarmentLocator([Rectangle(11, 7, 2, 1, 9, 6), Rectangle(11, 7, 2, 1, 9, 6)]);
+
+        PhotoPoint badge = locator.BadgePoint(1);
+
+        Assert.Equal(0, locator.GarmentAt(badge));
+        Assert.Equal(5.5 / 11, badge.X, 6);
+        Assert.Equal(3.5 / 7, badge.Y, 6);
+    }
+
+    [Fact]
     public void BadgePoint_EmptyMask_AtThePhotosCentre()
     {
         var locator = new GarmentLocator([new GarmentMask(8, 6, new byte[48])]);
@@ -135,6 +167,17 @@ public sealed class GarmentLocatorTests
         var error = Assert.Throws<ArgumentException>(() => new GarmentLocator([broken]));
 
         Assert.Contains("4x4 with 15 values", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Constructor_MasksOfDifferentSizes_ThrowsNamingBoth()
+    {
+        GarmentMask[] masks = [Rectangle(10, 10, 0, 0, 5, 5), Rectangle(12, 10, 0, 0, 5, 5)];
+
+        var error = Assert.Throws<ArgumentException>(() => new GarmentLocator(masks));
+
+        Assert.Contains("Mask 1 is 12x10", error.Message, StringComparison.Ordinal);
+        Assert.Contains("10x10", error.Message, StringComparison.Ordinal);
     }
 
     // The pixels from (left, top) up to but not including (right, bottom) are set.
