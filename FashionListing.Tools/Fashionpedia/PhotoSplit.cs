@@ -67,7 +67,8 @@ public sealed record SplitAssignment(
 /// </remarks>
 public static class PhotoSplit
 {
-    /// <summary>Splits the distinct photo ids (an id given more than once, e.g. once per object, counts once).</summary>
+    /// <summary>Splits the distinct photo ids; an id given more than once (e.g. once per object) counts
+    /// once.</summary>
     /// <param name="imageIds">The photo ids.</param>
     /// <param name="seed">Chooses the shuffle; the same seed gives the same split.</param>
     /// <param name="train">The share of photos for train, from 0 to 1.</param>
