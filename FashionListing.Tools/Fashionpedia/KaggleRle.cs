@@ -26,11 +26,16 @@ public static class KaggleRle
 
         ForEachRun(encoded, height, width, (start, length) =>
         {
-            for (long p = start; p < start + length; p++)
+            int x = (int)(start / height);
+            int y = (int)(start % height);
+            for (long left = length; left > 0; left--)
             {
-                int x = (int)(p / height);
-                int y = (int)(p % height);
                 mask[(y * width) + x] = 1;
+                if (++y == height)
+                {
+                    y = 0;
+                    x++;
+                }
             }
         });
 
@@ -66,27 +71,40 @@ public static class KaggleRle
 
         StringBuilder text = new();
         long runStart = -1;
-        long total = (long)height * width;
-        for (long p = 0; p <= total; p++)
+        long p = 0;
+        for (int x = 0; x < width; x++)
         {
-            bool set = p < total && rowMajor[(int)(((p % height) * width) + (p / height))] != 0;
-            if (set && runStart < 0)
+            for (int i = x; i < rowMajor.Length; i += width, p++)
             {
-                runStart = p;
-            }
-            else if (!set && runStart >= 0)
-            {
-                if (text.Length > 0)
+                bool set = rowMajor[i] != 0;
+                if (set && runStart < 0)
                 {
-                    text.Append(' ');
+                    runStart = p;
                 }
-
-                text.Append(CultureInfo.InvariantCulture, $"{runStart + 1} {p - runStart}");
-                runStart = -1;
+                else if (!set && runStart >= 0)
+                {
+                    AppendRun(text, runStart, p);
+                    runStart = -1;
+                }
             }
         }
 
+        if (runStart >= 0)
+        {
+            AppendRun(text, runStart, p);
+        }
+
         return text.ToString();
+    }
+
+    private static void AppendRun(StringBuilder text, long start, long end)
+    {
+        if (text.Length > 0)
+        {
+            text.Append(' ');
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"{start + 1} {end - start}");
     }
 
     // Calls the action with each run as (0-based column-major start, length) after checking it.
