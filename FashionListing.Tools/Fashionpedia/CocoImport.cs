@@ -45,8 +45,9 @@ public sealed record CocoImportResult(
 /// </summary>
 /// <remarks>
 /// Polygons are filled by <see cref="PolygonRasterizer"/> in the size the COCO file gives for the photo, which is
-/// checked against the photo file. Crowd annotations stored as COCO RLE instead of polygons are skipped and
-/// listed, as the Fashionpedia files use polygons for all garments.
+/// checked against the photo file. Annotations stored as COCO RLE instead of polygons (crowd regions) are skipped
+/// and listed in the result, as the Fashionpedia files use polygons for garments; so are polygons of fewer than
+/// three points.
 /// </remarks>
 public static class CocoImport
 {
@@ -123,6 +124,19 @@ public static class CocoImport
             if (polygons is null)
             {
                 skipped.Add($"annotation {annotation.Id} of {imageId}: segmentation is not a list of polygons");
+                continue;
+            }
+
+            // A polygon of fewer than three points covers no pixel; it is left out rather than failing the import.
+            int degenerate = polygons.RemoveAll(p => p.Count < 6 || p.Count % 2 != 0);
+            if (degenerate > 0)
+            {
+                skipped.Add($"annotation {annotation.Id} of {imageId}: {degenerate} polygon(s) of fewer than three "
+                    + "points left out" + (polygons.Count == 0 ? ", so the annotation was skipped" : string.Empty));
+            }
+
+            if (polygons.Count == 0)
+            {
                 continue;
             }
 
@@ -294,6 +308,11 @@ public static class CocoImport
         foreach (JsonElement polygon in segmentation.EnumerateArray())
         {
             if (polygon.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            if (polygon.EnumerateArray().Any(v => v.ValueKind != JsonValueKind.Number))
             {
                 return null;
             }

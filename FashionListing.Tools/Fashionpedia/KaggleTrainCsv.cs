@@ -19,8 +19,9 @@ public sealed record KaggleTrainRow(int Line, string ImageId, int Height, int Wi
 /// <remarks>
 /// Every row is checked as it is read (numbers, the encoding against the stated size, the same size on every
 /// row of a photo, and, when a taxonomy is given, the category and attribute ids); a problem is reported with
-/// the file, the line and the ImageId. <see cref="ReadRows"/> and <see cref="Enumerate"/> stream, so a 330,000
-/// row file is never held as text; <see cref="Read(string)"/> keeps the samples, not the file.
+/// the file, the line and the ImageId. <see cref="ReadRows"/> and <see cref="Enumerate"/> stream, holding one row
+/// or one photo at a time; <see cref="Read(string)"/> keeps every sample, about twice the file's size in memory
+/// (the encodings as .NET strings), so for the full 330,000-row Kaggle file prefer <see cref="Enumerate"/>.
 /// </remarks>
 public static class KaggleTrainCsv
 {

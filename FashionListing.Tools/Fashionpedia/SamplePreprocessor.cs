@@ -128,6 +128,30 @@ public sealed class SamplePreprocessor
         return new PreparedSample(sample.ImageId, pixels, fit, instances);
     }
 
+    /// <summary>Decodes a photo file and prepares it with its objects.</summary>
+    /// <remarks>The photo is decoded as stored: <see cref="SKBitmap.Decode(string)"/> does not turn it by its
+    /// EXIF orientation. A photo whose stored grid is not the one the masks were encoded in fails the size check
+    /// (unless it is square).</remarks>
+    /// <exception cref="FileNotFoundException">The file does not exist.</exception>
+    /// <exception cref="InvalidDataException">The file is not a photo SkiaSharp can decode.</exception>
+    /// <exception cref="ArgumentException">The photo's size is not the sample's.</exception>
+    public PreparedSample Prepare(string photoPath, FashionpediaSample sample)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(photoPath);
+        if (!File.Exists(photoPath))
+        {
+            throw new FileNotFoundException($"The photo {photoPath} does not exist.", photoPath);
+        }
+
+        using SKBitmap? photo = SKBitmap.Decode(photoPath);
+        if (photo is null)
+        {
+            throw new InvalidDataException($"{photoPath} is not a photo SkiaSharp can decode.");
+        }
+
+        return Prepare(photo, sample);
+    }
+
     /// <summary>Resizes a row-major photo mask into the input by the fit, nearest neighbour at pixel
     /// centres; input pixels outside the photo's content rectangle are 0.</summary>
     /// <exception cref="ArgumentException">The mask is not the fit's photo size.</exception>

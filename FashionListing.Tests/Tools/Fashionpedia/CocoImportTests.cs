@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using FashionListing.Inference.Taxonomy;
 using FashionListing.Tests.Support;
 using FashionListing.Tools.Fashionpedia;
@@ -102,6 +103,23 @@ public sealed class CocoImportTests : IDisposable
 
         Assert.Contains("as 600 x 1000", error.Message, StringComparison.Ordinal);
         Assert.Contains("file is 618 x 1000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Convert_AnnotationWithATwoPointPolygon_KeepsTheObjectAndListsThePolygon()
+    {
+        JsonNode coco = JsonNode.Parse(File.ReadAllText(s_coco))!;
+        coco["annotations"]![0]!["segmentation"]!.AsArray().Add(new JsonArray(1.0, 1.0, 2.0, 2.0));
+        string path = _folder.WriteText("coco.json", coco.ToJsonString());
+        CocoImportResult original = CocoImport.Convert(s_coco, s_images, s_taxonomy);
+
+        CocoImportResult result = CocoImport.Convert(path, s_images, s_taxonomy);
+
+        Assert.Equal(12, result.Instances.Count);
+        Assert.Equal(original.Samples, result.Samples);
+        string skipped = Assert.Single(result.SkippedAnnotations);
+        Assert.Contains("annotation 16 of 000000009813: 1 polygon(s) of fewer than three points", skipped,
+            StringComparison.Ordinal);
     }
 
     private static Dictionary<long, double> ReadAreas()

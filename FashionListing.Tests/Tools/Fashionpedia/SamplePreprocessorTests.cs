@@ -1,5 +1,7 @@
 using FashionListing.Inference.Instances;
 using FashionListing.Inference.Models;
+using FashionListing.Inference.Taxonomy;
+using FashionListing.Tests.Support;
 using FashionListing.Tools.Fashionpedia;
 using SkiaSharp;
 
@@ -124,6 +126,29 @@ public sealed class SamplePreprocessorTests
 
         Assert.Contains("is 5 x 2", error.Message, StringComparison.Ordinal);
         Assert.Contains("for 4 x 2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prepare_SamplePhotoLetterboxed_MasksShrinkByTheScaleSquaredAndBoxesShiftByThePadding()
+    {
+        // 618 x 1000 into 384 x 384: scale 0.384, content 237 x 384 (618 * 0.384 = 237.3), padding
+        // (384 - 237) / 2 = 73 columns on the left. A mask's area shrinks by (237 / 618) * (384 / 1000).
+        string folder = SharedData.Fashionpedia;
+        FashionpediaTaxonomy taxonomy = FashionpediaTaxonomy.Load(Path.Combine(folder, FashionpediaTaxonomy.FileName));
+        FashionpediaSample sample = CocoImport.Convert(
+            Path.Combine(folder, "sample.json"), Path.Combine(folder, "images"), taxonomy).Samples[0];
+        SamplePreprocessor preprocessor = new(SamplePreprocessor.ImageNetInput(ResizeMode.Letterbox));
+
+        PreparedSample prepared = preprocessor.Prepare(Path.Combine(folder, "images", "000000009813.jpg"), sample);
+
+        Assert.Equal(3 * 384 * 384, prepared.Pixels.Length);
+        Assert.Equal(6, prepared.Instances.Count);
+        PreparedInstance dress = prepared.Instances[2];
+        double photoArea = sample.Instances[2].DecodeMask(1000, 618).Count(v => v == 1);
+        Assert.InRange(dress.Mask.Count(v => v == 1) / (photoArea * (237.0 / 618) * 0.384), 0.98, 1.02);
+        Assert.Equal(73 + (dress.PhotoBox!.Left * 237 / 618), dress.Box!.Left, 6);
+        Assert.Equal(dress.PhotoBox.Bottom * 0.384, dress.Box.Bottom, 6);
+        Assert.All(prepared.Instances, i => Assert.True(i.Mask.Where((_, p) => p % 384 < 73).All(v => v == 0)));
     }
 
     private static ModelInputSpec Input(ResizeMode resize, int size) => SamplePreprocessor.ImageNetInput(resize, size);
