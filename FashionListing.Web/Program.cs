@@ -1,5 +1,6 @@
 using FashionListing.Inference;
 using FashionListing.Web;
+using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
 using FashionListing.Web.Photos;
@@ -12,6 +13,7 @@ builder.Configuration.AddRepositorySettingsFile();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddListingData(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddPhotoStorage(builder.Configuration);
 builder.Services.AddTaxonomyCatalog();
 // The single call site of the inference library: registers IListingSuggester.
@@ -20,6 +22,17 @@ builder.Services.AddInference(builder.Configuration);
 var app = builder.Build();
 
 app.Services.MigrateListingDatabase();
+await app.Services.EnsureRolesAndDemoAccountsAsync(CancellationToken.None);
+
+// `FashionListing.Web create-account Moderator someone@example.org`, password on standard input: the way to
+// make moderators and researchers, who cannot register themselves.
+if (args is ["create-account", .. var accountArguments])
+{
+    Environment.ExitCode = await app.Services.RunCreateAccountCommandAsync(
+        accountArguments, Console.In, Console.Out, CancellationToken.None);
+    return;
+}
+
 app.Services.WarmUpInference();
 
 if (!app.Environment.IsDevelopment())
@@ -33,10 +46,12 @@ if (!app.Environment.IsDevelopment())
 }
 
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPhotoEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();

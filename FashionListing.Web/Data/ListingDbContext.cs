@@ -1,12 +1,19 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FashionListing.Web.Data;
 
-/// <summary>The product's SQLite database: the sellers' listing drafts.</summary>
+/// <summary>
+/// The product's SQLite database: the sellers' listing drafts, who stored each photo, and the accounts
+/// (ASP.NET Core Identity's tables, so that one file and one migration history hold everything).
+/// </summary>
 public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options, TimeProvider timeProvider)
-    : DbContext(options)
+    : IdentityDbContext<IdentityUser>(options)
 {
     public DbSet<ListingDraft> Drafts => Set<ListingDraft>();
+
+    public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -22,9 +29,11 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        var draft = modelBuilder.Entity<ListingDraft>();
+        base.OnModelCreating(builder);
+
+        var draft = builder.Entity<ListingDraft>();
         draft.ToTable("ListingDrafts");
         draft.HasKey(d => d.Id);
         draft.Property(d => d.Mode).HasConversion<string>().HasMaxLength(16);
@@ -47,6 +56,17 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
             .HasColumnName("PriceCents");
 
         draft.HasIndex(d => d.UpdatedUtc);
+
+        // No foreign key to the users table: removing an account keeps its drafts and photos for the
+        // moderators instead of deleting them with it or refusing the removal.
+        draft.Property(d => d.OwnerId).HasMaxLength(450);
+        draft.HasIndex(d => d.OwnerId);
+
+        var photo = builder.Entity<StoredPhoto>();
+        photo.ToTable("StoredPhotos");
+        photo.HasKey(p => p.Id);
+        photo.Property(p => p.OwnerId).HasMaxLength(450);
+        photo.HasIndex(p => p.OwnerId);
     }
 
     private void StampTimes()

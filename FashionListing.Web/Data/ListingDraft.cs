@@ -5,6 +5,11 @@ public sealed class ListingDraft
 {
     public Guid Id { get; set; }
 
+    /// <summary>
+    /// The seller's user id. Drafts saved before accounts existed have none; only moderators see them.
+    /// </summary>
+    public string? OwnerId { get; set; }
+
     public DateTime CreatedUtc { get; set; }
 
     public DateTime UpdatedUtc { get; set; }

@@ -1,28 +1,63 @@
+using FashionListing.Web.Accounts;
 using Microsoft.EntityFrameworkCore;
 
 namespace FashionListing.Web.Data;
 
-/// <summary>Saves and loads listing drafts; one short-lived context per call, as Blazor Server needs.</summary>
+/// <summary>
+/// Saves and loads listing drafts for a <see cref="ListingViewer"/>: sellers their own, moderators every one
+/// read-only. One short-lived context per call, as Blazor Server needs.
+/// </summary>
 public sealed partial class ListingDraftService(
     IDbContextFactory<ListingDbContext> contextFactory,
     ILogger<ListingDraftService> logger)
 {
-    /// <summary>Inserts the draft when its id is empty, otherwise updates the stored one.</summary>
+    /// <summary>
+    /// Inserts the draft as the seller's when its id is empty, otherwise updates the stored one, which must be
+    /// theirs; its photo must be one they uploaded. The pages offer nothing else, so anything else is a bug or a
+    /// forged request and throws <see cref="UnauthorizedAccessException"/>.
+    /// </summary>
     /// <returns>The draft's id.</returns>
-    public async Task<Guid> SaveAsync(ListingDraft draft, CancellationToken cancellationToken)
+    public async Task<Guid> SaveAsync(ListingDraft draft, ListingViewer seller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        ArgumentNullException.ThrowIfNull(seller);
+
+        if (!seller.IsSeller || seller.UserId is null)
+        {
+            throw new UnauthorizedAccessException("Only a signed-in seller can save a draft.");
+        }
 
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        if (draft.Id == Guid.Empty)
+        ListingDraft? stored = null;
+        if (draft.Id != Guid.Empty)
+        {
+            stored = await context.Drafts.SingleOrDefaultAsync(d => d.Id == draft.Id, cancellationToken)
+                ?? throw new InvalidOperationException($"Draft {draft.Id} does not exist.");
+            if (!seller.Owns(stored.OwnerId))
+            {
+                throw new UnauthorizedAccessException($"Draft {draft.Id} belongs to another user.");
+            }
+        }
+
+        if (draft.PhotoId is Guid photoId && photoId != stored?.PhotoId)
+        {
+            string? photoOwner = await context.Photos.Where(p => p.Id == photoId)
+                .Select(p => p.OwnerId)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (!seller.Owns(photoOwner))
+            {
+                throw new UnauthorizedAccessException($"Photo {photoId} was not uploaded by this seller.");
+            }
+        }
+
+        if (stored is null)
         {
             draft.Id = Guid.NewGuid();
+            draft.OwnerId = seller.UserId;
             context.Drafts.Add(draft);
         }
         else
         {
-            var stored = await context.Drafts.SingleOrDefaultAsync(d => d.Id == draft.Id, cancellationToken)
-                ?? throw new InvalidOperationException($"Draft {draft.Id} does not exist.");
             CopyEditableFields(draft, stored);
         }
 
@@ -32,19 +67,39 @@ public sealed partial class ListingDraftService(
         return draft.Id;
     }
 
-    public async Task<ListingDraft?> FindAsync(Guid id, CancellationToken cancellationToken)
+    /// <summary>The draft, or null when there is none with that id that the viewer may see.</summary>
+    public async Task<ListingDraft?> FindAsync(Guid id, ListingViewer viewer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
+
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await context.Drafts.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        ListingDraft? draft = await context.Drafts.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+        return draft is not null && viewer.MaySee(draft.OwnerId) ? draft : null;
     }
 
-    /// <summary>All drafts, the most recently updated first.</summary>
-    public async Task<IReadOnlyList<ListingDraft>> ListAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The drafts the viewer may see, the most recently updated first: a seller's own, or every draft for a
+    /// moderator (those from before accounts, which have no owner, included).
+    /// </summary>
+    public async Task<IReadOnlyList<ListingDraft>> ListAsync(ListingViewer viewer, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(viewer);
+
+        if (!viewer.IsModerator && !viewer.IsSeller)
+        {
+            return [];
+        }
+
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await context.Drafts.AsNoTracking()
-            .OrderByDescending(d => d.UpdatedUtc)
-            .ToListAsync(cancellationToken);
+        IQueryable<ListingDraft> drafts = context.Drafts.AsNoTracking();
+        if (!viewer.IsModerator)
+        {
+            drafts = drafts.Where(d => d.OwnerId == viewer.UserId);
+        }
+
+        return await drafts.OrderByDescending(d => d.UpdatedUtc).ToListAsync(cancellationToken);
     }
 
     private static void CopyEditableFields(ListingDraft source, ListingDraft target)

@@ -1,5 +1,6 @@
 using FashionListing.Inference.Pipeline;
 using FashionListing.Web.Photos;
+using Microsoft.EntityFrameworkCore;
 
 namespace FashionListing.Web.Listings;
 
@@ -15,10 +16,18 @@ public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore 
 
     public const string StoreFailedMessage = "The photo could not be stored. Please try again.";
 
-    /// <summary>Checks, cleans and stores an upload; with <paramref name="suggest"/> the model analyses it too.</summary>
-    public async Task<PhotoIntakeResult> AcceptAsync(byte[] upload, bool suggest, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks, cleans and stores an upload as <paramref name="ownerId"/>'s; with <paramref name="suggest"/> the
+    /// model analyses it too.
+    /// </summary>
+    public async Task<PhotoIntakeResult> AcceptAsync(
+        byte[] upload,
+        bool suggest,
+        string ownerId,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
 
         SuggestionOutcome outcome;
         try
@@ -43,9 +52,9 @@ public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore 
         Guid photoId;
         try
         {
-            photoId = await photos.SaveAsync(analysed.Photo.Jpeg, cancellationToken);
+            photoId = await photos.SaveAsync(analysed.Photo.Jpeg, ownerId, cancellationToken);
         }
-        catch (IOException ex)
+        catch (Exception ex) when (ex is IOException or DbUpdateException)
         {
             Log.StoreFailed(logger, ex);
             return new PhotoIntakeResult.Failed(StoreFailedMessage);

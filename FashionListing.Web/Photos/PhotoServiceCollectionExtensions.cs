@@ -1,3 +1,4 @@
+using FashionListing.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FashionListing.Web.Photos;
@@ -15,19 +16,31 @@ public static class PhotoServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Maps <c>GET /photos/{id}</c>, which serves a stored photo as JPEG.</summary>
+    /// <summary>
+    /// Maps <c>GET /photos/{id}</c>, which serves a stored photo as JPEG to its uploader and to moderators. Anyone
+    /// else signed in gets 404, as for a photo that does not exist, so that the answer does not reveal it; an
+    /// anonymous request gets 401.
+    /// </summary>
     public static IEndpointRouteBuilder MapPhotoEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/photos/{id}", GetPhoto).WithName("GetPhoto");
+        endpoints.MapGet("/photos/{id}", GetPhotoAsync).WithName("GetPhoto");
 
         return endpoints;
     }
 
     public static string PhotoUrl(Guid id) => "/photos/" + id.ToString("D");
 
-    private static IResult GetPhoto(string id, PhotoStore store, HttpContext context)
+    private static async Task<IResult> GetPhotoAsync(string id, PhotoStore store, HttpContext context)
     {
-        if (!PhotoStore.TryParseId(id, out Guid photoId))
+        // Answered here rather than by RequireAuthorization, whose cookie challenge would redirect an <img>
+        // request to the sign-in page.
+        if (context.User.Identity?.IsAuthenticated != true)
+        {
+            return Results.Unauthorized();
+        }
+
+        if (!PhotoStore.TryParseId(id, out Guid photoId)
+            || !await store.MaySeeAsync(photoId, ListingViewer.From(context.User), context.RequestAborted))
         {
             return Results.NotFound();
         }
@@ -39,6 +52,9 @@ public static class PhotoServiceCollectionExtensions
         }
 
         context.Response.Headers.XContentTypeOptions = "nosniff";
+
+        // Each photo is for its owner and the moderators only: no shared cache may keep it.
+        context.Response.Headers.CacheControl = "private";
         return Results.Stream(photo, "image/jpeg");
     }
 }

@@ -1,19 +1,46 @@
+using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace FashionListing.Web.Photos;
 
 /// <summary>
 /// Keeps the cleaned JPEGs under <c>&lt;DataFolder&gt;/photos/&lt;id&gt;.jpg</c>, outside wwwroot, so that
-/// only the photo endpoint serves them and only by a well-formed id.
+/// only the photo endpoint serves them and only by a well-formed id; the database records who stored each.
 /// </summary>
-public sealed partial class PhotoStore(StoragePaths paths, ILogger<PhotoStore> logger)
+public sealed partial class PhotoStore(
+    StoragePaths paths,
+    IDbContextFactory<ListingDbContext> contextFactory,
+    TimeProvider timeProvider,
+    ILogger<PhotoStore> logger)
 {
-    /// <summary>Writes the JPEG under a new id.</summary>
-    public async Task<Guid> SaveAsync(ReadOnlyMemory<byte> jpeg, CancellationToken cancellationToken)
+    /// <summary>Writes the JPEG under a new id and records <paramref name="ownerId"/> as its uploader.</summary>
+    public async Task<Guid> SaveAsync(ReadOnlyMemory<byte> jpeg, string ownerId, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(ownerId);
+
         Guid id = Guid.NewGuid();
         Directory.CreateDirectory(paths.PhotosFolder);
         await File.WriteAllBytesAsync(PathOf(id), jpeg, cancellationToken);
+
+        // Without its owner row nobody but a moderator could ever see the file, so a failed insert removes it.
+        try
+        {
+            await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+            context.Photos.Add(new StoredPhoto
+            {
+                Id = id,
+                OwnerId = ownerId,
+                StoredUtc = timeProvider.GetUtcNow().UtcDateTime,
+            });
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch
+        {
+            File.Delete(PathOf(id));
+            throw;
+        }
+
         Log.PhotoStored(logger, id, jpeg.Length);
 
         return id;
@@ -26,6 +53,32 @@ public sealed partial class PhotoStore(StoragePaths paths, ILogger<PhotoStore> l
         return File.Exists(path)
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true)
             : null;
+    }
+
+    /// <summary>
+    /// Whether the viewer may see the photo: its uploader, or a moderator (who also sees photos stored before
+    /// accounts existed, which have no owner row). Says nothing about whether the file exists.
+    /// </summary>
+    public async Task<bool> MaySeeAsync(Guid id, ListingViewer viewer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+
+        if (viewer.IsModerator)
+        {
+            return true;
+        }
+
+        if (!viewer.IsSeller)
+        {
+            return false;
+        }
+
+        await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+        string? owner = await context.Photos.Where(p => p.Id == id)
+            .Select(p => p.OwnerId)
+            .SingleOrDefaultAsync(cancellationToken);
+
+        return viewer.Owns(owner);
     }
 
     /// <summary>

@@ -1,7 +1,11 @@
 using FashionListing.Tests.Web.Support;
+using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace FashionListing.Tests.Web.Data;
 
@@ -53,6 +57,54 @@ public sealed class ListingDbContextTests
         Assert.Equal("Fair", reader.GetString(2));
         Assert.Equal("2026-12-04 08:30:00", reader.GetString(3));
         Assert.Equal("[\"wrist-length\",\"classic (t-shirt)\"]", reader.GetString(4));
+    }
+
+    [Fact]
+    public async Task Migrate_DraftSavedBeforeAccounts_KeptWithNoOwnerForModeratorsOnly()
+    {
+        using var folder = new TempFolder();
+        string file = Path.Combine(folder.Path, "listings.db");
+        Guid id = Guid.NewGuid();
+        await using (ListingDbContext context = Create(file, TimeProvider.System))
+        {
+            await context.GetService<IMigrator>().MigrateAsync("20261204082636_InitialCreate");
+            string storedId = id.ToString("D").ToUpperInvariant();
+            await context.Database.ExecuteSqlAsync($"""
+                INSERT INTO ListingDrafts
+                    (Id, CreatedUtc, UpdatedUtc, Mode, Title, Attributes, Condition, PriceCents, Currency)
+                VALUES ({storedId}, '2026-12-01 10:00:00', '2026-12-01 10:00:00', 'Manual', 'Old wool scarf', '[]',
+                    'Good', 1500, 'SGD')
+                """);
+        }
+
+        await using (ListingDbContext context = Create(file, TimeProvider.System))
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        await using ServiceProvider services = DraftServices(file);
+        var drafts = services.GetRequiredService<ListingDraftService>();
+        var moderator = new ListingViewer("moderator-1", IsSeller: false, IsModerator: true);
+        var seller = new ListingViewer("seller-1", IsSeller: true, IsModerator: false);
+        ListingDraft? seen = await drafts.FindAsync(id, moderator, CancellationToken.None);
+        Assert.NotNull(seen);
+        Assert.Null(seen.OwnerId);
+        Assert.Equal("Old wool scarf", seen.Title);
+        Assert.Equal(15m, seen.Price);
+        Assert.Single(await drafts.ListAsync(moderator, CancellationToken.None));
+        Assert.Null(await drafts.FindAsync(id, seller, CancellationToken.None));
+        Assert.Empty(await drafts.ListAsync(seller, CancellationToken.None));
+    }
+
+    private static ServiceProvider DraftServices(string file)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<ListingDbContext>(options => options.UseSqlite($"Data Source={file}"));
+        services.AddSingleton<ListingDraftService>();
+
+        return services.BuildServiceProvider();
     }
 
     private static ListingDbContext Create(string file, TimeProvider clock) =>

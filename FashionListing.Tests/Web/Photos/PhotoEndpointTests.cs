@@ -1,36 +1,20 @@
 using System.Net;
 using FashionListing.Tests.Web.Support;
+using FashionListing.Web.Accounts;
 using FashionListing.Web.Photos;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace FashionListing.Tests.Web.Photos;
 
+/// <summary>The photo endpoint for a signed-in seller; who may see whose photo is in AccountAccessTests.</summary>
 public sealed class PhotoEndpointTests : IDisposable
 {
-    private readonly TempFolder _folder = new();
-    private readonly WebApplicationFactory<Program> _factory;
+    private const string Seller = "seller@sellers.test";
 
-    public PhotoEndpointTests()
-    {
-        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
-        {
-            host.UseEnvironment("Development");
-            host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataFolder"] = _folder.Path,
-            }));
-        });
-    }
+    private readonly AppTestHost _host = new();
 
-    public void Dispose()
-    {
-        _factory.Dispose();
-        _folder.Dispose();
-    }
+    public void Dispose() => _host.Dispose();
 
     [Theory]
     [InlineData("/photos/not-a-guid")]
@@ -42,7 +26,8 @@ public sealed class PhotoEndpointTests : IDisposable
     [InlineData("/photos/3f2504e0-4f89-11d3-9a0c-0305e82c3301")]
     public async Task GetPhoto_BadOrUnknownId_Returns404(string url)
     {
-        using HttpClient client = _factory.CreateClient();
+        await _host.CreateAccountAsync(AccountRoles.Seller, Seller);
+        using HttpClient client = await _host.SignedInClientAsync(Seller);
 
         using HttpResponseMessage response = await client.GetAsync(new Uri(url, UriKind.Relative));
 
@@ -54,8 +39,9 @@ public sealed class PhotoEndpointTests : IDisposable
     public async Task GetPhoto_StoredId_ReturnsTheJpegWithNoSniff()
     {
         byte[] jpeg = TestPhotos.Jpeg(SKColors.Teal);
-        using HttpClient client = _factory.CreateClient();
-        Guid id = await _factory.Services.GetRequiredService<PhotoStore>().SaveAsync(jpeg, CancellationToken.None);
+        string seller = await _host.CreateAccountAsync(AccountRoles.Seller, Seller);
+        using HttpClient client = await _host.SignedInClientAsync(Seller);
+        Guid id = await _host.Services.GetRequiredService<PhotoStore>().SaveAsync(jpeg, seller, CancellationToken.None);
 
         var url = new Uri("/photos/" + id.ToString("D"), UriKind.Relative);
 
@@ -65,6 +51,6 @@ public sealed class PhotoEndpointTests : IDisposable
         Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal(jpeg, await response.Content.ReadAsByteArrayAsync());
-        Assert.True(File.Exists(Path.Combine(_folder.Path, "photos", id.ToString("D") + ".jpg")));
+        Assert.True(File.Exists(Path.Combine(_host.DataFolder, "photos", id.ToString("D") + ".jpg")));
     }
 }

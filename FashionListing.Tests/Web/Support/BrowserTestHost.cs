@@ -1,3 +1,4 @@
+using FashionListing.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,10 +12,14 @@ namespace FashionListing.Tests.Web.Support;
 
 /// <summary>
 /// The web app on Kestrel at a free loopback port, with its data in a temporary folder, and Debian's
-/// headless chromium driven by Playwright (Playwright's own browser download cannot work offline).
+/// headless chromium driven by Playwright (Playwright's own browser download cannot work offline). Each page
+/// signs in as a seller through the real sign-in page first; no test-only authentication is involved.
 /// </summary>
 public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
 {
+    /// <summary>The seller account every page signs in as.</summary>
+    protected const string SellerEmail = "browser-seller@sellers.test";
+
     private const string Chromium = "/usr/bin/chromium";
 
     private TempFolder? _folder;
@@ -47,6 +52,12 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
         Factory.StartServer();
         BaseUrl = Factory.Services.GetRequiredService<IServer>().Features
             .Get<IServerAddressesFeature>()!.Addresses.First();
+        await using (AsyncServiceScope scope = Factory.Services.CreateAsyncScope())
+        {
+            AccountCreation created = await AccountSetup.CreateAccountAsync(
+                scope.ServiceProvider, AccountRoles.Seller, SellerEmail, AppTestHost.Password, CancellationToken.None);
+            Assert.IsType<AccountCreation.Created>(created);
+        }
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -83,15 +94,24 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
     }
 
     /// <summary>
-    /// A new page whose waits (and those of <see cref="Assertions.Expect(ILocator)"/>) allow a minute: the
-    /// whole suite runs test classes side by side on two cores, loading models, so the browser and the app
-    /// can be slow to answer.
+    /// A new page, in a browser context of its own, signed in as the seller <see cref="SellerEmail"/>
+    /// unless <paramref name="signIn"/> is false. Its waits (and those of <see cref="Assertions.Expect(ILocator)"/>)
+    /// allow a minute: the whole suite runs test classes side by side on two cores, loading models, so the
+    /// browser and the app can be slow to answer.
     /// </summary>
-    protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
+    protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null, bool signIn = true)
     {
         IPage page = await Browser.NewPageAsync(options);
         page.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(60_000);
+        if (signIn)
+        {
+            await page.GotoAsync(BaseUrl + "/account/login");
+            await page.Locator("#email").FillAsync(SellerEmail);
+            await page.Locator("#password").FillAsync(AppTestHost.Password);
+            await page.Locator("[data-testid=sign-in]").ClickAsync();
+            await page.WaitForURLAsync(BaseUrl + "/");
+        }
 
         return page;
     }

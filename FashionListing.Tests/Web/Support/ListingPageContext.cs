@@ -1,7 +1,9 @@
 using FashionListing.Inference.Taxonomy;
 using FashionListing.Inference.Imaging;
 using Bunit;
+using System.Security.Claims;
 using FashionListing.Inference.Pipeline;
+using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Taxonomy;
@@ -17,10 +19,13 @@ namespace FashionListing.Tests.Web.Support;
 
 /// <summary>
 /// A bUnit context with the app's real data, photo and taxonomy services on a temporary folder, and a
-/// stub suggester; the database is migrated before the first render.
+/// stub suggester; the database is migrated before the first render. A seller (<see cref="Seller"/>) is signed
+/// in through bUnit's authorization double, which only tests use.
 /// </summary>
 public sealed class ListingPageContext : BunitContext
 {
+    public const string SellerId = "seller-under-test";
+
     private readonly TempFolder _folder = new();
 
     public ListingPageContext(IListingSuggester suggester, long maxUploadBytes = 1024 * 1024)
@@ -50,9 +55,21 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
         Services.AddSingleton(suggester);
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("seller@sellers.test");
+        authorization.SetRoles(AccountRoles.Seller);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, SellerId));
         Services.MigrateListingDatabase();
         Popovers = Render<MudPopoverProvider>();
     }
+
+    /// <summary>The signed-in seller, as the draft service sees them.</summary>
+    public ListingViewer Seller { get; } = new(SellerId, IsSeller: true, IsModerator: false);
+
+    /// <summary>Stores a photo uploaded by the signed-in seller, as a draft needs one of theirs.</summary>
+    public Task<Guid> StorePhotoAsync() =>
+        Services.GetRequiredService<PhotoStore>()
+            .SaveAsync(TestPhotos.Jpeg(SkiaSharp.SKColors.Teal), SellerId, CancellationToken.None);
 
     /// <summary>Where MudBlazor renders the open lists of selects and autocompletes.</summary>
     public IRenderedComponent<MudPopoverProvider> Popovers { get; }

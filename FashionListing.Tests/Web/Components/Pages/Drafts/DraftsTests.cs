@@ -15,10 +15,12 @@ public sealed class DraftsTests
     {
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
-        Guid photo = Guid.NewGuid();
-        Guid older = await service.SaveAsync(Draft("Older denim jacket", 40m, photo, null), CancellationToken.None);
+        Guid photo = await context.StorePhotoAsync();
+        Guid older = await service.SaveAsync(
+            Draft("Older denim jacket", 40m, photo, null), context.Seller, CancellationToken.None);
         context.Clock.Advance(TimeSpan.FromMinutes(5));
-        Guid newer = await service.SaveAsync(Draft("Newer linen shirt", 19.9m, null, null), CancellationToken.None);
+        Guid newer = await service.SaveAsync(
+            Draft("Newer linen shirt", 19.9m, null, null), context.Seller, CancellationToken.None);
 
         var page = context.Render<DraftsPage>();
 
@@ -41,7 +43,8 @@ public sealed class DraftsTests
         var service = context.Services.GetRequiredService<ListingDraftService>();
         string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 0).ToJson();
         Guid id = await service.SaveAsync(
-            Draft("Burgundy long-sleeve top", 25m, Guid.NewGuid(), json),
+            Draft("Burgundy long-sleeve top", 25m, await context.StorePhotoAsync(), json),
+            context.Seller,
             CancellationToken.None);
         DateTime created = context.Clock.GetUtcNow().UtcDateTime;
         context.Clock.Advance(TimeSpan.FromHours(2));
@@ -67,7 +70,8 @@ public sealed class DraftsTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
         string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 1).ToJson();
-        Guid id = await service.SaveAsync(Draft("Grey jeans, slim", 30m, Guid.NewGuid(), json), CancellationToken.None);
+        Guid id = await service.SaveAsync(
+            Draft("Grey jeans, slim", 30m, await context.StorePhotoAsync(), json), context.Seller, CancellationToken.None);
 
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
 
@@ -84,7 +88,8 @@ public sealed class DraftsTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
         string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 1).ToJson();
-        Guid id = await service.SaveAsync(Draft("Grey jeans, slim", 30m, Guid.NewGuid(), json), CancellationToken.None);
+        Guid id = await service.SaveAsync(
+            Draft("Grey jeans, slim", 30m, await context.StorePhotoAsync(), json), context.Seller, CancellationToken.None);
 
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
 
@@ -102,7 +107,8 @@ public sealed class DraftsTests
         var service = context.Services.GetRequiredService<ListingDraftService>();
         var analysed = TestPhotos.TopAndJeans();
         string json = SuggestionSnapshot.From(analysed with { Garments = [analysed.Garments[0]] }, 0).ToJson();
-        Guid id = await service.SaveAsync(Draft("Burgundy top", 30m, Guid.NewGuid(), json), CancellationToken.None);
+        Guid id = await service.SaveAsync(
+            Draft("Burgundy top", 30m, await context.StorePhotoAsync(), json), context.Seller, CancellationToken.None);
 
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
 
