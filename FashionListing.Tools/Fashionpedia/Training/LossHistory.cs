@@ -75,8 +75,8 @@ public static class LossHistory
         plot.XLabel("Epoch");
         plot.YLabel("Loss");
         plot.Axes.Right.Label.Text = "Task weight exp(-s_t)";
-        plot.ShowLegend(ScottPlot.Alignment.UpperRight);
-        plot.SavePng(path, 1000, 650);
+        plot.ShowLegend(ScottPlot.Edge.Bottom);
+        plot.SavePng(path, 1000, 750);
     }
 
     private static ScottPlot.Plottables.Scatter Line(

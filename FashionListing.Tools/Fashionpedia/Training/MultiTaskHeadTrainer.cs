@@ -24,7 +24,12 @@ public sealed record MultiTaskSettings(
 /// <param name="Validation">Losses on the validation instances.</param>
 /// <param name="ValidationTop1">Share of validation instances whose most probable category is right.</param>
 /// <param name="Seconds">Time the epoch's steps and both evaluations took.</param>
-public sealed record EpochLosses(int Epoch, TaskLosses Train, TaskLosses Validation, double ValidationTop1, double Seconds);
+public sealed record EpochLosses(
+    int Epoch,
+    TaskLosses Train,
+    TaskLosses Validation,
+    double ValidationTop1,
+    double Seconds);
 
 /// <summary>What a training run produced.</summary>
 /// <param name="Best">The heads of the epoch with the lowest validation total loss.</param>

@@ -41,6 +41,6 @@ public sealed class LossHistoryTests : IDisposable
 
         using SKBitmap png = SKBitmap.Decode(path);
         Assert.Equal(1000, png.Width);
-        Assert.Equal(650, png.Height);
+        Assert.Equal(750, png.Height);
     }
 }
