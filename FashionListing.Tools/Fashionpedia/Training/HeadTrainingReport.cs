@@ -32,6 +32,12 @@ public static class HeadTrainingReport
             md.Append("- ").Append(line).Append('\n');
         }
 
+        HeadExample[] withAttributes = [.. run.Data.Train.Where(e => e.AttributeObserved.Contains(true))];
+        md.Append(inv, $"- {withAttributes.Length} of {run.Data.Train.Count} training instances have observed ")
+            .Append(inv, $"attributes ({withAttributes.Sum(e => e.AttributeObserved.Count(o => o))} pairs, ")
+            .Append(inv, $"{withAttributes.Sum(e => e.AttributeTargets.Count(t => t))} positive); ")
+            .Append(inv, $"{Enumerable.Range(0, run.Data.Train[0].AttributeObserved.Length)
+                .Count(a => run.Data.Train.Any(e => e.AttributeObserved[a]))} attributes are observed at all.\n");
         md.Append(inv, $"- Features: {options.Features} ({run.Data.Recipe.FeatureLength} values) of the pretrained ")
             .Append(inv, $"ResNet18 (frozen) on a {run.Data.Recipe.InputSize}x{run.Data.Recipe.InputSize} crop ")
             .Append(inv, $"around the mask (margin {run.Data.Recipe.CropMargin:P0} per side, background kept), ")
@@ -54,7 +60,8 @@ public static class HeadTrainingReport
             .Append(inv, $"log-variances); batch {settings.BatchSize}, shuffle seed {settings.Seed}. Weights start ")
             .Append("at zero, biases at the training set's log-frequencies.\n")
             .Append("- Checkpoint after every epoch; the heads of the epoch with the lowest validation total ")
-            .Append("are kept.\n\n");
+            .Append("are kept. The total includes the s_t terms, so it falls below zero once a task's loss is ")
+            .Append("under 1 and its weight has risen; compare the per-task losses across runs, not the totals.\n\n");
 
         md.Append("## Loss per epoch\n\n![Loss per epoch](").Append(FashionpediaTrainCommand.PlotFileName)
             .Append(")\n\n")
