@@ -97,8 +97,17 @@ public static class FashionpediaTrainCommand
         Stopwatch phase = Stopwatch.StartNew();
         HeadTrainingData data = options.Source == HeadTrainingSource.Kaggle
             ? KaggleHeadSource.Load(
-                options.Csv!, options.Images!, extractor, options.Recipe, taxonomy, mapper, options.SplitSeed,
-                options.AllAttributes, log)
+                options.Csv!,
+                options.Images!,
+                extractor,
+                options.Recipe,
+                taxonomy,
+                mapper,
+                options.SplitSeed,
+                options.TrainShare,
+                options.ValidationShare,
+                options.AllAttributes,
+                log)
             : ClothingHeadSource.Load(
                 options.Dataset ?? CategoryTrainOptions.LocateDataset(),
                 options.Cache,

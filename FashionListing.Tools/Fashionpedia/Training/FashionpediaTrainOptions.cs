@@ -18,7 +18,8 @@ public sealed record FashionpediaTrainOptions
 {
     /// <summary>The options the command reads, for the usage line and for rejecting typos.</summary>
     public const string Usage =
-        "--source kaggle --csv train.csv --images FOLDER | --source clothing [--dataset FOLDER] "
+        "--source kaggle --csv train.csv --images FOLDER [--train-share 0.7] [--validation-share 0.15] "
+        + "| --source clothing [--dataset FOLDER] "
         + "[--cache artifacts/category-features]; [--epochs 10] [--learning-rate 1e-5] "
         + "[--log-variance-learning-rate <learning rate>] [--weight-decay 0.01] [--batch-size 32] [--seed 7] "
         + "[--split-seed 20261204] [--features EmbeddingStage3AndStage4Max] [--all-attributes] "
@@ -28,6 +29,7 @@ public sealed record FashionpediaTrainOptions
     [
         "source", "csv", "images", "dataset", "cache", "epochs", "learning-rate", "log-variance-learning-rate",
         "weight-decay", "batch-size", "seed", "split-seed", "features", "all-attributes", "taxonomy", "out",
+        "train-share", "validation-share",
     ];
 
     /// <summary>Where the instances come from.</summary>
@@ -53,6 +55,12 @@ public sealed record FashionpediaTrainOptions
 
     /// <summary>The optimiser's settings.</summary>
     public required MultiTaskSettings Settings { get; init; }
+
+    /// <summary>Share of the photos for train (Kaggle source; the sender split has its own).</summary>
+    public double TrainShare { get; init; } = 0.70;
+
+    /// <summary>Share of the photos for validation (Kaggle source); test gets the rest.</summary>
+    public double ValidationShare { get; init; } = 0.15;
 
     /// <summary>Seed of the split (by sender or by photo).</summary>
     public int SplitSeed { get; init; } = 20261204;
@@ -97,6 +105,14 @@ public sealed record FashionpediaTrainOptions
             throw new ArgumentException("--source kaggle needs --csv train.csv and --images FOLDER.");
         }
 
+        if (source == HeadTrainingSource.Clothing
+            && (options.Text("train-share") is not null || options.Text("validation-share") is not null))
+        {
+            throw new ArgumentException(
+                "--train-share and --validation-share apply to --source kaggle; the clothing photos are split "
+                + "by sender, 70/15/15, as category-train splits them.");
+        }
+
         double learningRate = Real(options, "learning-rate", 1e-5);
         MultiTaskSettings settings = new(
             learningRate,
@@ -116,6 +132,8 @@ public sealed record FashionpediaTrainOptions
             Taxonomy = options.Text("taxonomy"),
             Output = options.Text("out", Path.Combine("artifacts", "fashionpedia-heads")),
             Settings = settings,
+            TrainShare = Real(options, "train-share", 0.70),
+            ValidationShare = Real(options, "validation-share", 0.15),
             SplitSeed = options.Integer("split-seed", 20261204),
             Features = Enum.Parse<CategoryFeatureSet>(
                 options.Text("features", nameof(CategoryFeatureSet.EmbeddingStage3AndStage4Max))),

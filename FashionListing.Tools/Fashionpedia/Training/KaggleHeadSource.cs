@@ -24,7 +24,9 @@ public static class KaggleHeadSource
     /// <param name="recipe">The crop recipe and the feature set the heads read.</param>
     /// <param name="taxonomy">The taxonomy the CSV's ids are checked against.</param>
     /// <param name="mapper">Numbers the categories and attributes.</param>
-    /// <param name="splitSeed">Seed of the photo split (70/15/15).</param>
+    /// <param name="splitSeed">Seed of the photo split.</param>
+    /// <param name="trainShare">Share of the photos for train.</param>
+    /// <param name="validationShare">Share of the photos for validation; test, unused here, gets the rest.</param>
     /// <param name="allAttributes">Whether every attribute counts, absent ones as negatives.</param>
     /// <param name="log">Progress lines.</param>
     public static HeadTrainingData Load(
@@ -35,6 +37,8 @@ public static class KaggleHeadSource
         FashionpediaTaxonomy taxonomy,
         LabelIdMapper mapper,
         int splitSeed,
+        double trainShare,
+        double validationShare,
         bool allAttributes,
         TextWriter log)
     {
@@ -42,7 +46,7 @@ public static class KaggleHeadSource
         ArgumentNullException.ThrowIfNull(recipe);
         ArgumentNullException.ThrowIfNull(log);
         IReadOnlyList<FashionpediaSample> samples = KaggleTrainCsv.Read(csv, taxonomy);
-        SplitAssignment split = PhotoSplit.Split(samples, splitSeed);
+        SplitAssignment split = PhotoSplit.Split(samples, splitSeed, trainShare, validationShare);
         HashSet<string> trainIds = new(split.Train, StringComparer.Ordinal);
         HashSet<string> validationIds = new(split.Validation, StringComparer.Ordinal);
         int length = recipe.FeatureLength;
@@ -92,7 +96,8 @@ public static class KaggleHeadSource
         [
             $"Source: Kaggle-format `{csv}` with photos in `{images}`; each instance cropped to its own mask.",
             string.Create(CultureInfo.InvariantCulture,
-                $"Split by photo (seed {splitSeed}, 70/15/15; test unused here): {split.Train.Count} train photos "
+                $"Split by photo (seed {splitSeed}, {trainShare:P0} train, {validationShare:P0} validation, the "
+                + $"rest test and unused here): {split.Train.Count} train photos "
                 + $"({train.Count / 2} instances, each also mirrored), {split.Validation.Count} validation photos "
                 + $"({validation.Count} instances, features averaged with the mirror image's)."),
             "Targets: the CSV's ClassId and AttributesIds; "

@@ -124,6 +124,15 @@ public sealed class FashionpediaTrainCommandTests : IClassFixture<FashionpediaTr
     }
 
     [Fact]
+    public void Parse_SharesWithTheClothingSource_ThrowsBecauseItSplitsBySender()
+    {
+        ArgumentException error = Assert.Throws<ArgumentException>(
+            () => FashionpediaTrainOptions.Parse(["--source", "clothing", "--train-share", "0.5"]));
+
+        Assert.Contains("by sender", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_NoLogVarianceRate_UsesTheLearningRate()
     {
         FashionpediaTrainOptions options = FashionpediaTrainOptions.Parse(["--source", "clothing"]);
