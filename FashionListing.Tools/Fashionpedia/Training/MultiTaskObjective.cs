@@ -98,6 +98,7 @@ public static class MultiTaskObjective
             HeadTrainer.Softmax(probabilities);
             categorySum -= Math.Log(Math.Max(probabilities[example.Category], 1e-30));
 
+            // Each logit is replaced by its gradient once its loss term is added; unobserved ones by 0.
             float[] logits = HeadTrainer.Dense(heads.Attributes, z);
             for (int a = 0; a < logits.Length; a++)
             {
