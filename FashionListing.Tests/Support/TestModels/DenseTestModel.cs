@@ -46,10 +46,10 @@ internal static class DenseTestModel
 
     /// <summary>
     /// The anchor's box as left, top, right, bottom in input pixels: the whole input, except anchor 2's,
-    /// which covers the left half and the lower three quarters.
+    /// which leaves out the right quarter and the top eighth.
     /// </summary>
     public static (float Left, float Top, float Right, float Bottom) Box(int anchor, int side) =>
-        anchor == BoxedDarkAnchor ? (0f, side / 4f, side / 2f, side) : (0f, 0f, side, side);
+        anchor == BoxedDarkAnchor ? (0f, side / 8f, side * 3f / 4f, side) : (0f, 0f, side, side);
 
     /// <summary>Builds the model for a square input of <paramref name="side"/> pixels (a multiple of 16).</summary>
     public static byte[] Build(int side, bool anchorsFirst)
