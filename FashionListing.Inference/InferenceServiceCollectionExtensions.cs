@@ -1,12 +1,14 @@
 using FashionListing.Inference.Classification;
 using FashionListing.Inference.Colour;
 using FashionListing.Inference.Imaging;
+using FashionListing.Inference.Models;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Inference.Runtime;
 using FashionListing.Inference.Segmentation;
 using FashionListing.Inference.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FashionListing.Inference;
@@ -15,8 +17,10 @@ namespace FashionListing.Inference;
 public static class InferenceServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the starter model (backbone, mask head, category head, colours, overlay) behind
-    /// <see cref="IListingSuggester"/>, with the "Photos" and "Inference" settings validated at start-up.
+    /// Registers the model that the manifest (<c>model.json</c>) of <c>Inference:ModelFolder</c> describes
+    /// behind <see cref="IListingSuggester"/>: the starter model (backbone, mask head, category head) or a
+    /// Fashionpedia instance-segmentation model in the query or dense layout, with the "Photos" and
+    /// "Inference" settings validated at start-up.
     /// </summary>
     /// <remarks>
     /// Every model is a singleton: its ONNX Runtime session is created once, on first use, and shared
@@ -36,26 +40,54 @@ public static class InferenceServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
+        // The configured folder's manifest decides which model runs; it is read once, on first use, and a
+        // problem with it stops the app at start-up (see WarmUpInference) with the field named.
+        services.AddSingleton(provider => ModelManifestLoader.Load(
+            InferenceOptions.Resolve(provider.GetRequiredService<IOptions<InferenceOptions>>().Value.ModelFolder)));
+        services.AddSingleton(provider => provider.GetRequiredService<LoadedModelManifest>().Taxonomy);
+
         services.AddSingleton<PhotoDecoder>();
         services.AddSingleton<OnnxSessionFactory>();
-        services.AddSingleton<ResNet18Backbone>();
-        services.AddSingleton<IGarmentSegmenter, HeadGarmentSegmenter>();
-        services.AddSingleton<CategoryClassifier>();
-        services.AddSingleton(provider => FashionpediaTaxonomy.Load(Path.Combine(
-            InferenceOptions.Resolve(provider.GetRequiredService<IOptions<InferenceOptions>>().Value.ModelFolder),
-            FashionpediaTaxonomy.FileName)));
-        services.AddSingleton(provider => StarterLabelMap.Load(
-            Path.Combine(
-                InferenceOptions.Resolve(provider.GetRequiredService<IOptions<InferenceOptions>>().Value.ModelFolder),
-                StarterLabelMap.FileName),
-            provider.GetRequiredService<FashionpediaTaxonomy>()));
         services.AddSingleton<DominantColourExtractor>();
         // A lighter fill than the renderer's default, so the seller still sees the garment's own colour
         // under the mask; the opaque outline shows where the mask ends.
         services.AddSingleton(new MaskOverlayRenderer(
             fillOpacity: 0.3,
             outlineWidth: MaskOverlayRenderer.DefaultOutlineWidth));
-        services.AddSingleton<IListingSuggester, StarterListingSuggester>();
+
+        // The backbone serves the starter model and, whatever model is configured, the tools that embed photos.
+        services.AddSingleton<ResNet18Backbone>();
+        services.AddSingleton<IGarmentSegmenter>(provider => new HeadGarmentSegmenter(
+            StarterFiles(provider).MaskHead,
+            provider.GetRequiredService<ResNet18Backbone>(),
+            provider.GetRequiredService<ILogger<HeadGarmentSegmenter>>(),
+            MaskRefinement.Default));
+        services.AddSingleton(provider => new CategoryClassifier(
+            StarterFiles(provider).CategoryHead,
+            StarterFiles(provider).CategoryLabels,
+            provider.GetRequiredService<OnnxSessionFactory>(),
+            provider.GetRequiredService<ResNet18Backbone>(),
+            provider.GetRequiredService<ILogger<CategoryClassifier>>()));
+        services.AddSingleton(provider => StarterLabelMap.Load(
+            StarterFiles(provider).LabelMap,
+            provider.GetRequiredService<FashionpediaTaxonomy>()));
+        services.AddSingleton<StarterListingSuggester>();
+
+        services.AddSingleton<InstanceModelSession>();
+        services.AddSingleton<InstanceListingSuggester>();
+
+        services.AddSingleton<IListingSuggester>(provider =>
+        {
+            LoadedModelManifest model = provider.GetRequiredService<LoadedModelManifest>();
+            if (model.Layout != ModelLayout.Starter)
+            {
+                return provider.GetRequiredService<InstanceListingSuggester>();
+            }
+
+            StarterManifestCheck.Verify(model, provider.GetRequiredService<ResNet18Backbone>());
+
+            return provider.GetRequiredService<StarterListingSuggester>();
+        });
 
         return services;
     }
@@ -69,10 +101,24 @@ public static class InferenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        IListingSuggester suggester = services.GetRequiredService<IListingSuggester>();
-        if (suggester is StarterListingSuggester starter)
+        switch (services.GetRequiredService<IListingSuggester>())
         {
-            starter.WarmUp();
+            case StarterListingSuggester starter:
+                starter.WarmUp();
+                break;
+            case InstanceListingSuggester instances:
+                instances.WarmUp();
+                break;
         }
+    }
+
+    private static StarterModelPaths StarterFiles(IServiceProvider provider)
+    {
+        LoadedModelManifest model = provider.GetRequiredService<LoadedModelManifest>();
+
+        return model.Starter ?? throw new InvalidOperationException(
+            $"The starter model's mask and category heads were asked for, but the configured model "
+            + $"{model.ManifestPath} is a {model.Layout} model. Point Inference:ModelFolder at models/starter "
+            + "for the commands that train or evaluate the starter model.");
     }
 }

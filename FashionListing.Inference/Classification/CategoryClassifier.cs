@@ -27,13 +27,30 @@ public sealed partial class CategoryClassifier : IDisposable
         OnnxSessionFactory sessionFactory,
         ResNet18Backbone backbone,
         ILogger<CategoryClassifier> logger)
+        : this(
+            InFolder(options, CategoryHead.ModelFile),
+            InFolder(options, CategoryHead.LabelsFile),
+            sessionFactory,
+            backbone,
+            logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
+    }
+
+    /// <summary>
+    /// Loads the head from given files, e.g. the starter manifest's
+    /// <see cref="Models.StarterModelPaths.CategoryHead"/> and <see cref="Models.StarterModelPaths.CategoryLabels"/>.
+    /// </summary>
+    public CategoryClassifier(
+        string categoryHeadPath,
+        string categoryLabelsPath,
+        OnnxSessionFactory sessionFactory,
+        ResNet18Backbone backbone,
+        ILogger<CategoryClassifier> logger)
+    {
         long started = Stopwatch.GetTimestamp();
-        string folder = InferenceOptions.Resolve(options.Value.ModelFolder);
-        _head = CategoryHead.Load(folder, sessionFactory);
+        _head = CategoryHead.Load(categoryHeadPath, categoryLabelsPath, sessionFactory);
         _extractor = new CategoryFeatureExtractor(backbone);
-        Log.Loaded(logger, folder, _head.Labels.Count, _head.Recipe.FeatureLength,
+        Log.Loaded(logger, categoryHeadPath, _head.Labels.Count, _head.Recipe.FeatureLength,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
@@ -57,12 +74,19 @@ public sealed partial class CategoryClassifier : IDisposable
     /// <inheritdoc />
     public void Dispose() => _head.Dispose();
 
+    private static string InFolder(IOptions<InferenceOptions> options, string file)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        return Path.Combine(InferenceOptions.Resolve(options.Value.ModelFolder), file);
+    }
+
     private static partial class Log
     {
         [LoggerMessage(30, LogLevel.Information,
-            "Category head loaded from {Folder}: {LabelCount} labels from {FeatureLength} features, "
+            "Category head loaded from {Path}: {LabelCount} labels from {FeatureLength} features, "
             + "in {ElapsedMs:F0} ms")]
         public static partial void Loaded(
-            ILogger logger, string folder, int labelCount, int featureLength, double elapsedMs);
+            ILogger logger, string path, int labelCount, int featureLength, double elapsedMs);
     }
 }

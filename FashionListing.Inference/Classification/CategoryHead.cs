@@ -51,9 +51,22 @@ public sealed class CategoryHead : IDisposable
     public static CategoryHead Load(string folder, OnnxSessionFactory sessionFactory)
     {
         ArgumentNullException.ThrowIfNull(folder);
+
+        return Load(Path.Combine(folder, ModelFile), Path.Combine(folder, LabelsFile), sessionFactory);
+    }
+
+    /// <summary>
+    /// Loads the head and its labels from given files, e.g. the starter manifest's
+    /// <see cref="Models.StarterModelPaths.CategoryHead"/> and <see cref="Models.StarterModelPaths.CategoryLabels"/>.
+    /// </summary>
+    /// <param name="modelPath">The head's ONNX file.</param>
+    /// <param name="labelsPath">The labels file written with it.</param>
+    /// <param name="sessionFactory">Creates the ONNX Runtime session.</param>
+    public static CategoryHead Load(string modelPath, string labelsPath, OnnxSessionFactory sessionFactory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        ArgumentException.ThrowIfNullOrEmpty(labelsPath);
         ArgumentNullException.ThrowIfNull(sessionFactory);
-        string modelPath = Path.Combine(folder, ModelFile);
-        string labelsPath = Path.Combine(folder, LabelsFile);
         foreach (string path in new[] { modelPath, labelsPath })
         {
             if (!File.Exists(path))

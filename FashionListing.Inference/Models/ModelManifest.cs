@@ -104,7 +104,9 @@ public sealed class ModelInputSpec
     /// <summary>Per-channel mean subtracted after scaling, in the order of <see cref="Channels"/>.</summary>
     public IReadOnlyList<float> Mean { get; set; } = [0f, 0f, 0f];
 
-    /// <summary>Per-channel standard deviation divided by after the mean, in the order of <see cref="Channels"/>.</summary>
+    /// <summary>
+    /// Per-channel standard deviation divided by after the mean, in the order of <see cref="Channels"/>.
+    /// </summary>
     public IReadOnlyList<float> Std { get; set; } = [1f, 1f, 1f];
 }
 
@@ -129,7 +131,9 @@ public enum ResizeMode
     [JsonStringEnumMemberName("stretch")]
     Stretch,
 
-    /// <summary>Scaled by one factor to fit inside, centred, the rest padded with <see cref="ModelInputSpec.PadValue"/>.</summary>
+    /// <summary>
+    /// Scaled by one factor to fit inside, centred, the rest padded with <see cref="ModelInputSpec.PadValue"/>.
+    /// </summary>
     [JsonStringEnumMemberName("letterbox")]
     Letterbox,
 }
@@ -165,7 +169,9 @@ public sealed class ModelOutputSpec
     /// <summary>Dense layout: the detection tensor, [1, 4 + C + M, N] or [1, N, 4 + C + M].</summary>
     public string? Detections { get; set; }
 
-    /// <summary>Dense layout: whether detections are [1, N, 4 + C + M] (anchors first) rather than [1, 4 + C + M, N].</summary>
+    /// <summary>
+    /// Dense layout: whether detections are [1, N, 4 + C + M] (anchors first) rather than [1, 4 + C + M, N].
+    /// </summary>
     public bool AnchorsFirst { get; set; }
 
     /// <summary>Dense layout: prototype masks [1, M, h, w].</summary>
@@ -202,6 +208,11 @@ public sealed class StarterModelFiles
 
     /// <summary>The category head, written by the category-train command.</summary>
     public string? CategoryHead { get; set; }
+
+    /// <summary>
+    /// The category head's labels, written with it; absent means <c>category-labels.json</c> beside the head.
+    /// </summary>
+    public string? CategoryLabels { get; set; }
 
     /// <summary>The map from the starter model's garment labels to Fashionpedia categories.</summary>
     public string? LabelMap { get; set; }

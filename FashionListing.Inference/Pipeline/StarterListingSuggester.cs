@@ -40,7 +40,7 @@ public sealed partial class StarterListingSuggester(
     /// <inheritdoc />
     public Task<SuggestionOutcome> CleanAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken)
     {
-        return Task.Run(() => Clean(photo), cancellationToken);
+        return Task.Run(() => PhotoCleaning.Clean(decoder, photo), cancellationToken);
     }
 
     /// <summary>Analyses one photo synchronously; <see cref="SuggestAsync"/> runs this on the thread pool.</summary>
@@ -122,35 +122,8 @@ public sealed partial class StarterListingSuggester(
     /// <summary>Runs every stage once on a generated photo, so that the sessions are loaded and warm.</summary>
     public void WarmUp()
     {
-        using SKBitmap bitmap = new(new SKImageInfo(300, 400, SKColorType.Rgba8888, SKAlphaType.Premul));
-        using (SKCanvas canvas = new(bitmap))
-        {
-            // A dark garment-like shape on a light floor gives every stage something to do.
-            canvas.Clear(new SKColor(225, 220, 210));
-            using SKPaint paint = new() { Color = new SKColor(40, 50, 90) };
-            canvas.DrawRect(new SKRect(60, 60, 240, 340), paint);
-        }
-
-        using SKData jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90);
-        SuggestionOutcome outcome = Suggest(jpeg.ToArray(), CancellationToken.None);
+        SuggestionOutcome outcome = Suggest(PhotoCleaning.WarmUpPhoto(), CancellationToken.None);
         Log.WarmedUp(logger, outcome is PhotoAnalysed analysed ? analysed.Timings.TotalMs : 0);
-    }
-
-    private SuggestionOutcome Clean(ReadOnlyMemory<byte> photo)
-    {
-        long started = Stopwatch.GetTimestamp();
-        if (!decoder.TryDecode(photo, out DecodedPhoto? decoded, out PhotoRejected? rejection))
-        {
-            return rejection;
-        }
-
-        using (decoded)
-        {
-            CleanPhoto clean = PhotoEncoder.Encode(decoded);
-            double decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-
-            return new PhotoAnalysed(clean, [], new StageTimings(decodeMs, 0, 0, 0, 0, 0, decodeMs));
-        }
     }
 
     private static partial class Log

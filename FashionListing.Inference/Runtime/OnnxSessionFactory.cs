@@ -14,10 +14,31 @@ namespace FashionListing.Inference.Runtime;
 /// meant to be created once per model and shared: <see cref="InferenceSession.Run(IReadOnlyCollection{NamedOnnxValue})"/>
 /// may be called from several threads at once.
 /// </remarks>
-public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> options, ILogger<OnnxSessionFactory> logger)
+public sealed partial class OnnxSessionFactory
 {
-    private readonly InferenceOptions _options = options.Value;
+    private readonly InferenceOptions _options;
+    private readonly ILogger<OnnxSessionFactory> _logger;
+    private readonly Action<SessionOptions> _appendCuda;
     private string? _cudaProblem;
+
+    /// <summary>Creates the factory for the configured execution provider.</summary>
+    public OnnxSessionFactory(IOptions<InferenceOptions> options, ILogger<OnnxSessionFactory> logger)
+        : this(options, logger, AppendCuda)
+    {
+    }
+
+    // The tests pass a provider step that fails the way a machine without CUDA fails, so the fallback is
+    // proven on every machine, GPU or not.
+    internal OnnxSessionFactory(
+        IOptions<InferenceOptions> options,
+        ILogger<OnnxSessionFactory> logger,
+        Action<SessionOptions> appendCuda)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options.Value;
+        _logger = logger;
+        _appendCuda = appendCuda;
+    }
 
     /// <summary>Creates a session for a model held in memory.</summary>
     /// <param name="modelName">A short name for the log, e.g. "ResNet18 backbone".</param>
@@ -36,19 +57,28 @@ public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> option
                 using SessionOptions cudaOptions = NewOptions();
                 try
                 {
-                    AppendCuda(cudaOptions);
+                    _appendCuda(cudaOptions);
                     InferenceSession session = new(model, cudaOptions);
-                    Log.SessionCreated(logger, modelName, "CUDA", "the CUDA provider loaded",
+                    Log.SessionCreated(_logger, modelName, "CUDA", "the CUDA provider loaded",
                         Stopwatch.GetElapsedTime(started).TotalMilliseconds);
 
                     return session;
                 }
-                catch (OnnxRuntimeException ex) when (_options.ExecutionProvider == ExecutionProviderChoice.Auto)
+                catch (Exception ex) when (IsProviderFailure(ex)
+                    && _options.ExecutionProvider == ExecutionProviderChoice.Auto)
                 {
                     // Expected on machines without an NVIDIA GPU or without the CUDA libraries. Later
                     // models go straight to CPU instead of failing the same way again.
                     cudaProblem = FirstLine(ex.Message);
                     _cudaProblem = cudaProblem;
+                }
+                catch (Exception ex) when (IsProviderFailure(ex))
+                {
+                    throw new InvalidOperationException(
+                        $"Inference:ExecutionProvider is Cuda, but CUDA could not be loaded for model {modelName} "
+                        + $"({FirstLine(ex.Message)}). Install the CUDA and cuDNN libraries ONNX Runtime needs, or "
+                        + "set Inference:ExecutionProvider to Auto (CUDA when it loads, otherwise CPU) or Cpu.",
+                        ex);
                 }
             }
         }
@@ -58,11 +88,11 @@ public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> option
         double elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (cudaProblem is null)
         {
-            Log.SessionCreated(logger, modelName, "CPU", "the setting Inference:ExecutionProvider is Cpu", elapsed);
+            Log.SessionCreated(_logger, modelName, "CPU", "the setting Inference:ExecutionProvider is Cpu", elapsed);
         }
         else
         {
-            Log.CudaUnavailable(logger, modelName, cudaProblem, elapsed);
+            Log.CudaUnavailable(_logger, modelName, cudaProblem, elapsed);
         }
 
         return cpuSession;
@@ -100,6 +130,11 @@ public sealed partial class OnnxSessionFactory(IOptions<InferenceOptions> option
 
         return sessionOptions;
     }
+
+    // ONNX Runtime reports a missing provider library as its own exception; a missing native entry point or
+    // library of the CUDA package itself surfaces as the runtime's interop exceptions.
+    private static bool IsProviderFailure(Exception ex) =>
+        ex is OnnxRuntimeException or DllNotFoundException or EntryPointNotFoundException;
 
     private static string FirstLine(string message)
     {

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using FashionListing.Inference.Models;
 using Google.Protobuf;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,8 @@ public sealed partial class ResNet18Backbone : IDisposable
     /// <summary>Length of <see cref="BackboneFeatures.Embedding"/>.</summary>
     public const int EmbeddingLength = 512;
 
-    private const string InputName = "Input247";
+    /// <summary>The name of the network's input tensor.</summary>
+    public const string InputName = "Input247";
     private const string Stage2Name = "ReLU315_Output_0";
     private const string Stage3Name = "ReLU347_Output_0";
     private const string Stage4Name = "ReLU393_Output_0";
@@ -106,6 +108,30 @@ public sealed partial class ResNet18Backbone : IDisposable
 
         return Run(input, width, height);
     }
+
+    /// <summary>
+    /// What <see cref="Extract(SKBitmap, SKRectI, int, int)"/> feeds the network at a given input size, in the
+    /// words of a model manifest: the region stretched to the size, BGR channels first, 0-255 values minus a
+    /// per-channel mean, no division.
+    /// </summary>
+    /// <remarks>
+    /// At exactly 224x224 the package's per-pixel mean image is subtracted instead; its per-channel averages,
+    /// given here, describe that case only approximately.
+    /// </remarks>
+    /// <param name="width">Network input width.</param>
+    /// <param name="height">Network input height.</param>
+    public ModelInputSpec DescribeInput(int width, int height) => new()
+    {
+        Name = InputName,
+        Width = width,
+        Height = height,
+        Layout = TensorLayout.Nchw,
+        Resize = ResizeMode.Stretch,
+        Channels = ChannelOrder.Bgr,
+        Scale = 1f,
+        Mean = [.. _channelMeans],
+        Std = [1f, 1f, 1f],
+    };
 
     /// <summary>Runs the backbone on a whole image resized to the network's native 224x224.</summary>
     /// <param name="image">The image.</param>

@@ -39,11 +39,27 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
         ResNet18Backbone backbone,
         ILogger<HeadGarmentSegmenter> logger,
         MaskRefinement refinement)
+        : this(InFolder(options), backbone, logger, refinement)
     {
-        ArgumentNullException.ThrowIfNull(options);
+    }
+
+    /// <summary>
+    /// Loads the head from a given file, e.g. the starter manifest's <see cref="Models.StarterModelPaths.MaskHead"/>.
+    /// </summary>
+    /// <param name="maskHeadPath">The mask head's weights.</param>
+    /// <param name="backbone">The shared backbone.</param>
+    /// <param name="logger">The log.</param>
+    /// <param name="refinement">Refinement settings; <see cref="MaskRefinement.Default"/> for the app.</param>
+    public HeadGarmentSegmenter(
+        string maskHeadPath,
+        ResNet18Backbone backbone,
+        ILogger<HeadGarmentSegmenter> logger,
+        MaskRefinement refinement)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(maskHeadPath);
         ArgumentNullException.ThrowIfNull(refinement);
         _backbone = backbone ?? throw new ArgumentNullException(nameof(backbone));
-        string path = Path.Combine(InferenceOptions.Resolve(options.Value.ModelFolder), MaskHead.FileName);
+        string path = maskHeadPath;
         if (!File.Exists(path))
         {
             throw new FileNotFoundException(
@@ -208,6 +224,13 @@ public sealed partial class HeadGarmentSegmenter : IGarmentSegmenter
         }
 
         return result;
+    }
+
+    private static string InFolder(IOptions<InferenceOptions> options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+
+        return Path.Combine(InferenceOptions.Resolve(options.Value.ModelFolder), MaskHead.FileName);
     }
 
     private static partial class Log

@@ -12,7 +12,8 @@ namespace FashionListing.Tools.Benchmarks;
 
 /// <summary>
 /// The <c>benchmark</c> verb: runs the whole starter pipeline on real photos and on a 12-megapixel
-/// JPEG made from one of them, and writes the median time of every stage to a Markdown file.
+/// JPEG made from one of them, and writes the median time of every stage to a Markdown file. With
+/// <c>--postprocessing</c> it times the instance post-processing instead (<see cref="PostProcessingBenchmark"/>).
 /// </summary>
 internal static class PipelineBenchmark
 {
@@ -22,6 +23,11 @@ internal static class PipelineBenchmark
     public static int Run(IReadOnlyList<string> args)
     {
         ToolArguments options = new(args);
+        if (options.Flag("postprocessing"))
+        {
+            return PostProcessingBenchmark.Run(options, args);
+        }
+
         string shared = options.Text("shared", Path.Combine("..", "shared"));
         string output = options.Text("out", Path.Combine("docs", "benchmarks.md"));
         int photoCount = options.Integer("photos", DefaultPhotos);

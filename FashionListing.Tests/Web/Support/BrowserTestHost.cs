@@ -85,13 +85,15 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
     }
 
     /// <summary>
-    /// A new page whose waits allow a minute: the whole suite runs test classes side by side on two
-    /// cores, loading models, so the browser and the app can be slow to answer.
+    /// A new page whose waits (and those of <see cref="Assertions.Expect(ILocator)"/>) allow a minute: the
+    /// whole suite runs test classes side by side on two cores, loading models, so the browser and the app
+    /// can be slow to answer.
     /// </summary>
     protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
     {
         IPage page = await Browser.NewPageAsync(options);
         page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
 
         return page;
     }
