@@ -15,6 +15,22 @@ public sealed class TestModelApps : IDisposable
 {
     private readonly ConcurrentDictionary<TestModelVariant, Lazy<App>> _apps = new();
 
+    /// <summary>The app's services pointed at <paramref name="modelFolder"/>, on CPU.</summary>
+    internal static ServiceProvider Services(string modelFolder)
+    {
+        IConfiguration configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Inference:ModelFolder"] = modelFolder,
+                ["Inference:ExecutionProvider"] = "Cpu",
+            })
+            .Build();
+        ServiceCollection services = new();
+        services.AddLogging().AddInference(configuration);
+
+        return services.BuildServiceProvider();
+    }
+
     internal IListingSuggester Suggester(TestModelVariant variant) =>
         _apps.GetOrAdd(variant, v => new Lazy<App>(() => new App(v))).Value.Suggester;
 
@@ -37,16 +53,7 @@ public sealed class TestModelApps : IDisposable
         public App(TestModelVariant variant)
         {
             _folder = variant.CreateFolder();
-            IConfiguration configuration = new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?>
-                {
-                    ["Inference:ModelFolder"] = _folder.Path,
-                    ["Inference:ExecutionProvider"] = "Cpu",
-                })
-                .Build();
-            ServiceCollection services = new();
-            services.AddLogging().AddInference(configuration);
-            _services = services.BuildServiceProvider();
+            _services = Services(_folder.Path);
             Suggester = _services.GetRequiredService<IListingSuggester>();
         }
 

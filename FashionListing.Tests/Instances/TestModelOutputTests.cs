@@ -302,7 +302,8 @@ public sealed class TestModelOutputTests
     // The mean over the whole grid of the mask probability at cells whose centre is inside the box.
     private static double BoxedArea(float[] logits, int grid, int anchor)
     {
-        (float left, float top, float right, float bottom) = DenseTestModel.Box(anchor, grid * TestModelRules.GridStride);
+        (float left, float top, float right, float bottom) =
+            DenseTestModel.Box(anchor, grid * TestModelRules.GridStride);
         double sum = 0;
         for (int y = 0; y < grid; y++)
         {
@@ -374,7 +375,11 @@ public sealed class TestModelOutputTests
             });
     }
 
-    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float tolerance, string what)
+    private static void AssertClose(
+        ReadOnlySpan<float> expected,
+        ReadOnlySpan<float> actual,
+        float tolerance,
+        string what)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)

@@ -1,8 +1,11 @@
+using System.Text.Json.Nodes;
+using FashionListing.Inference.Models;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Inference.Segmentation;
 using FashionListing.Inference.Taxonomy;
 using FashionListing.Tests.Support;
 using FashionListing.Tests.Support.TestModels;
+using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace FashionListing.Tests.Instances;
@@ -187,6 +190,32 @@ public sealed class TestModelSuggestionTests(TestModelApps apps) : IClassFixture
         Assert.True(MaskMetrics.IoU(garment.Mask.Pixels, red.Mask) >= 0.97);
     }
 
+    [Fact]
+    public async Task SuggestAsync_ManifestListsCategoryIds_GarmentsCarryTheListedIdsAndTheirAttributes()
+    {
+        // Neighbouring outputs swap ids (output 0 is category 1, output 1 category 0, ...), so a category
+        // read by output position instead of through the list is caught.
+        int[] ids = Enumerable.Range(0, TestModelRules.CategoryCount).Select(c => c ^ 1).ToArray();
+        TestModelVariant variant = TestModelVariant.QueryStretch;
+        using TestModelFolder folder = variant.CreateFolder();
+        string manifestPath = Path.Combine(folder.Path, ModelManifest.FileName);
+        JsonObject manifest = JsonNode.Parse(await File.ReadAllTextAsync(manifestPath))!.AsObject();
+        manifest["categories"] = new JsonArray([.. ids.Select(id => (JsonNode?)id)]);
+        await File.WriteAllTextAsync(manifestPath, manifest.ToJsonString());
+        using ServiceProvider services = TestModelApps.Services(folder.Path);
+        byte[] file = SyntheticPhoto(641, 427);
+        List<ExpectedInstance> expected = Expect(variant, file);
+
+        SuggestionOutcome outcome = await services.GetRequiredService<IListingSuggester>()
+            .SuggestAsync(file, CancellationToken.None);
+
+        PhotoAnalysed analysed = Assert.IsType<PhotoAnalysed>(outcome);
+        foreach ((ExpectedInstance instance, GarmentSuggestion garment) in Match(expected, analysed))
+        {
+            AssertCategoryAndAttributes(variant, instance, garment, ids[instance.CategoryIndex]);
+        }
+    }
+
     private async Task<PhotoAnalysed> SuggestAsync(TestModelVariant variant, byte[] file)
     {
         SuggestionOutcome outcome = await apps.Suggester(variant).SuggestAsync(file, CancellationToken.None);
@@ -233,14 +262,18 @@ public sealed class TestModelSuggestionTests(TestModelApps apps) : IClassFixture
         return pairs;
     }
 
+    /// <summary>
+    /// Checks the garment's top category and its attributes. Without a "categories" list in the manifest
+    /// output c is category c; the manifests never list attributes, so attribute output j is the
+    /// taxonomy's j-th attribute in id order.
+    /// </summary>
     private static void AssertCategoryAndAttributes(
         TestModelVariant variant,
         ExpectedInstance instance,
-        GarmentSuggestion garment)
+        GarmentSuggestion garment,
+        int? categoryId = null)
     {
-        // The manifests list no categories or attributes, so output c is category c and attribute output j
-        // is the taxonomy's j-th attribute in id order.
-        FashionpediaCategory category = s_taxonomy.GetCategory(instance.CategoryIndex);
+        FashionpediaCategory category = s_taxonomy.GetCategory(categoryId ?? instance.CategoryIndex);
         Assert.Equal(category.Id, garment.Categories[0].FashionpediaCategoryId);
         Assert.Equal(category.Name, garment.Categories[0].FashionpediaCategoryName);
 

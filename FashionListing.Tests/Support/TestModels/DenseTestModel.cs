@@ -29,6 +29,9 @@ internal static class DenseTestModel
     public const int BoxedDarkAnchor = 2;
     public const int DuplicateAnchor = 3;
 
+    /// <summary>Values per anchor: box, class scores, mask coefficients.</summary>
+    public const int Channels = 4 + TestModelRules.CategoryCount + PrototypeCount;
+
     /// <summary>The duplicate anchor's score as a share of anchor 0's.</summary>
     public const float DuplicateGate = 0.9f;
 
@@ -36,7 +39,8 @@ internal static class DenseTestModel
     public static readonly int[] Prototype = [0, 1, 2, 0, EmptyPrototype, EmptyPrototype];
 
     /// <summary>The region of each prototype; null for the empty one.</summary>
-    public static readonly ColourRegion?[] PrototypeRegions = [ColourRegion.Red, ColourRegion.Blue, ColourRegion.Dark, null];
+    public static readonly ColourRegion?[] PrototypeRegions =
+        [ColourRegion.Red, ColourRegion.Blue, ColourRegion.Dark, null];
 
     /// <summary>Each anchor's score factor.</summary>
     public static readonly float[] Gate = [1f, 1f, 1f, DuplicateGate, 1f, 1f];
@@ -113,9 +117,6 @@ internal static class DenseTestModel
 
         return b.ToBytes();
     }
-
-    /// <summary>Rows per anchor: box, class scores, mask coefficients.</summary>
-    public const int Channels = 4 + TestModelRules.CategoryCount + PrototypeCount;
 
     /// <summary>Writes the model, its manifest and the taxonomy into <paramref name="folder"/>.</summary>
     public static void WriteFolder(string folder, int side, ResizeMode resize, bool anchorsFirst)

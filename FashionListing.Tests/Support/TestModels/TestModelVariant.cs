@@ -16,10 +16,10 @@ internal sealed record TestModelVariant(
     bool AnchorsFirst = false)
 {
     public static readonly TestModelVariant QueryStretch =
-        new(nameof(QueryStretch), ModelLayout.Query, 192, ResizeMode.Stretch);
+        new(nameof(QueryStretch), ModelLayout.Query, 224, ResizeMode.Stretch);
 
     public static readonly TestModelVariant QueryLetterbox =
-        new(nameof(QueryLetterbox), ModelLayout.Query, 192, ResizeMode.Letterbox);
+        new(nameof(QueryLetterbox), ModelLayout.Query, 224, ResizeMode.Letterbox);
 
     public static readonly TestModelVariant DenseLetterbox =
         new(nameof(DenseLetterbox), ModelLayout.Dense, 256, ResizeMode.Letterbox);
