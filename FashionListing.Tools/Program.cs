@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
+using FashionListing.Tools.Fashionpedia.Evaluation;
 using FashionListing.Inference.Segmentation;
 using FashionListing.Tools;
 using FashionListing.Tools.Segmentation;
@@ -13,6 +14,7 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["mask-eval"] = MaskEvaluation.Run,
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
+    ["starter-eval"] = StarterEvaluation.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<string>, int>? verb))
