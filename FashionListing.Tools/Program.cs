@@ -15,6 +15,7 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
     ["starter-eval"] = StarterEvaluation.Run,
+    ["fashionpedia-eval"] = FashionpediaEvaluation.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<string>, int>? verb))

@@ -55,7 +55,8 @@ public static class MaskAveragePrecision
     public const int RecallPoints = 101;
 
     /// <summary>IoU thresholds 0.50, 0.55, ..., 0.95; the F1 thresholds are the same values.</summary>
-    public static IReadOnlyList<double> Thresholds { get; } = [.. Enumerable.Range(0, 10).Select(k => (50 + (5 * k)) / 100.0)];
+    public static IReadOnlyList<double> Thresholds { get; } =
+        [.. Enumerable.Range(0, 10).Select(k => (50 + (5 * k)) / 100.0)];
 
     /// <summary>
     /// AP of one category at one IoU threshold and, optionally, one attribute-F1 threshold; null when the
@@ -73,7 +74,8 @@ public static class MaskAveragePrecision
         for (int photoIndex = 0; photoIndex < photos.Count; photoIndex++)
         {
             ScoredPhoto photo = photos[photoIndex];
-            int[] truths = [.. Enumerable.Range(0, photo.Truths.Count).Where(t => photo.Truths[t].CategoryId == categoryId)];
+            int[] truths = [.. Enumerable.Range(0, photo.Truths.Count)
+                .Where(t => photo.Truths[t].CategoryId == categoryId)];
             positives += truths.Length;
             int[] ranked = [.. Enumerable.Range(0, photo.Predictions.Count)
                 .Where(p => photo.Predictions[p].CategoryId == categoryId)
@@ -116,7 +118,7 @@ public static class MaskAveragePrecision
         return Interpolated(hits, positives);
     }
 
-    /// <summary>Every category's AP and their means; categories without ground truth are left out of the means.</summary>
+    /// <summary>Every category's AP and their means; categories without ground truth are left out.</summary>
     public static AveragePrecisionSummary Summarise(IReadOnlyList<ScoredPhoto> photos)
     {
         ArgumentNullException.ThrowIfNull(photos);
@@ -126,10 +128,14 @@ public static class MaskAveragePrecision
         foreach (int id in withTruth)
         {
             double[] byIou = [.. Thresholds.Select(t => Compute(photos, id, t)!.Value)];
-            double withF1 = Thresholds.SelectMany(t => Thresholds.Select(f => Compute(photos, id, t, f)!.Value)).Average();
+            double withF1 = Thresholds
+                .SelectMany(t => Thresholds.Select(f => Compute(photos, id, t, f)!.Value))
+                .Average();
             int truths = photos.Sum(p => p.Truths.Count(t => t.CategoryId == id));
-            int predictions = photos.Sum(p => Math.Min(MaxDetectionsPerPhoto, p.Predictions.Count(x => x.CategoryId == id)));
-            categories.Add(new CategoryAveragePrecision(id, truths, predictions, byIou.Average(), byIou[0], byIou[5], withF1));
+            int predictions = photos.Sum(
+                p => Math.Min(MaxDetectionsPerPhoto, p.Predictions.Count(x => x.CategoryId == id)));
+            categories.Add(new CategoryAveragePrecision(
+                id, truths, predictions, byIou.Average(), byIou[0], byIou[5], withF1));
         }
 
         bool any = categories.Count > 0;

@@ -9,7 +9,12 @@ public sealed record MatchedPair(int Truth, int Prediction, double IoU);
 /// <param name="FalsePositives">Matched pairs predicted as this category whose truth is another.</param>
 /// <param name="FalseNegatives">Matched pairs whose truth is this category, predicted as another.</param>
 /// <param name="Dice">2 TP / (2 TP + FP + FN).</param>
-public sealed record CategoryDice(int CategoryId, int TruePositives, int FalsePositives, int FalseNegatives, double Dice);
+public sealed record CategoryDice(
+    int CategoryId,
+    int TruePositives,
+    int FalsePositives,
+    int FalseNegatives,
+    double Dice);
 
 /// <summary>What the one-to-one matching of every photo's truths and predictions measured.</summary>
 /// <param name="CategoryWeight">λ of the matching cost (1 - IoU) + λ [categories differ].</param>

@@ -1,6 +1,6 @@
 namespace FashionListing.Tools.Fashionpedia.Evaluation;
 
-/// <summary>What one instance is: its Fashionpedia category, its attribute ids and, for a prediction, its score.</summary>
+/// <summary>What one instance is: its category, its attribute ids and, for a prediction, its score.</summary>
 /// <param name="CategoryId">Fashionpedia category id.</param>
 /// <param name="AttributeIds">Fashionpedia attribute ids; may be empty.</param>
 /// <param name="Score">The model's confidence, which orders detections for AP; 1 for ground truth.</param>

@@ -17,8 +17,9 @@ namespace FashionListing.Tools.Fashionpedia.Evaluation;
 /// <c>--model-folder</c>, <c>--out</c>, <c>--batch-size</c>, <c>--parallel</c>, <c>--limit</c> (photos per
 /// part, for a quick run).
 /// </summary>
-internal static class StarterEvaluation
+public static class StarterEvaluation
 {
+    /// <summary>Runs the command; 0 on success.</summary>
     public static int Run(IReadOnlyList<string> args)
     {
         ToolArguments options = new(args);
@@ -34,7 +35,8 @@ internal static class StarterEvaluation
         IReadOnlyList<string> labels = services.GetRequiredService<CategoryClassifier>().Labels;
         int splitSeed = options.Integer("split-seed", TrainedSplitSeed(model));
 
-        IReadOnlyList<LabelledPhoto> photos = ClothingDataset.ReadGarmentPhotos(Path.Combine(dataset.Root, "images.csv"));
+        IReadOnlyList<LabelledPhoto> photos =
+            ClothingDataset.ReadGarmentPhotos(Path.Combine(dataset.Root, "images.csv"));
         IReadOnlyDictionary<DataSplit, LabelledPhoto[]> parts = SenderSplit.Partition(photos, splitSeed);
         Dictionary<DataSplit, SplitSummary> splits = parts.ToDictionary(
             p => p.Key,
@@ -55,7 +57,7 @@ internal static class StarterEvaluation
             batchSize,
             parallelism,
             CancellationToken.None).GetAwaiter().GetResult();
-        timings.Add(new PhaseTiming("Test photos through the pipeline", Stopwatch.GetElapsedTime(started).TotalSeconds));
+        timings.Add(new PhaseTiming("Test photos", Stopwatch.GetElapsedTime(started).TotalSeconds));
         CategoryOutcome[] scored = [.. categories.Where(c => c.Probabilities is not null)];
         CategoryMetrics metrics = CategoryMetrics.Compute(
             [.. scored.Select(c => c.Truth)], [.. scored.Select(c => c.Probabilities!)], labels);
@@ -71,7 +73,7 @@ internal static class StarterEvaluation
             batchSize,
             parallelism,
             CancellationToken.None).GetAwaiter().GetResult();
-        timings.Add(new PhaseTiming("Reference photos through the pipeline", Stopwatch.GetElapsedTime(started).TotalSeconds));
+        timings.Add(new PhaseTiming("Reference photos", Stopwatch.GetElapsedTime(started).TotalSeconds));
 
         double[] ious = [.. masks.Select(m => m.Score.IoU).Order()];
         ReferenceMaskSummary maskSummary = new(

@@ -41,7 +41,7 @@ public sealed record ReferenceMaskSummary(
 /// <param name="Splits">Senders and photos of each part.</param>
 /// <param name="Labels">The category head's labels.</param>
 /// <param name="TestPhotos">Test senders' photos analysed.</param>
-/// <param name="NoGarment">Of those, photos where the pipeline found no garment; they are not in <paramref name="Test"/>.</param>
+/// <param name="NoGarment">Of those, photos with no garment found; not in <paramref name="Test"/>.</param>
 /// <param name="Rejected">Of those, photos the pipeline rejected; they are not in <paramref name="Test"/>.</param>
 /// <param name="Test">Top-k, per-label scores and confusion over the photos with a garment.</param>
 /// <param name="Masks">IoU against the reference masks.</param>

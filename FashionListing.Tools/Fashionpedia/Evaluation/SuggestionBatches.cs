@@ -31,7 +31,11 @@ internal static class SuggestionBatches
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(parallelism, 1);
         TResult[] results = new TResult[items.Count];
-        ParallelOptions parallel = new() { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken };
+        ParallelOptions parallel = new()
+        {
+            MaxDegreeOfParallelism = parallelism,
+            CancellationToken = cancellationToken,
+        };
         long started = Stopwatch.GetTimestamp();
         for (int first = 0; first < items.Count; first += batchSize)
         {

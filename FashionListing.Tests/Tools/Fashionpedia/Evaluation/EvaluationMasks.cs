@@ -7,7 +7,9 @@ internal static class EvaluationMasks
 {
     public static byte[] Pixels(string drawing)
     {
-        return [.. drawing.Replace("/", string.Empty, StringComparison.Ordinal).Select(c => c == '1' ? (byte)1 : (byte)0)];
+        string pixels = drawing.Replace("/", string.Empty, StringComparison.Ordinal);
+
+        return [.. pixels.Select(c => c == '1' ? (byte)1 : (byte)0)];
     }
 
     public static InstanceMask Mask(string drawing)

@@ -78,7 +78,11 @@ public sealed class MatchingMetricsTests
         MatchingSummary summary = MatchingMetrics.Compute(photos, MatchingMetrics.DefaultCategoryWeight);
 
         Assert.Equal(
-            [new CategoryDice(1, 1, 0, 1, 2.0 / 3), new CategoryDice(2, 1, 1, 0, 2.0 / 3), new CategoryDice(3, 1, 0, 0, 1)],
+            [
+                new CategoryDice(1, 1, 0, 1, 2.0 / 3),
+                new CategoryDice(2, 1, 1, 0, 2.0 / 3),
+                new CategoryDice(3, 1, 0, 0, 1),
+            ],
             summary.Categories);
         Assert.Equal(7.0 / 9, summary.MacroCategoryDice!.Value, 12);
         Assert.Equal(0.75, summary.CategoryAccuracy);
