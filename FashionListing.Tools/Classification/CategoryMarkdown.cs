@@ -3,7 +3,7 @@ using System.Text;
 
 namespace FashionListing.Tools.Classification;
 
-/// <summary>The Markdown tables of a <see cref="CategoryMetrics"/>, shared by the reports that score categories.</summary>
+/// <summary>The Markdown tables of a <see cref="CategoryMetrics"/>, shared by the reports that score them.</summary>
 public static class CategoryMarkdown
 {
     /// <summary>One row per label: photos, times predicted, precision and recall.</summary>
