@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
+using FashionListing.Tools.Fashionpedia;
 using FashionListing.Tools.Fashionpedia.Evaluation;
 using FashionListing.Inference.Segmentation;
 using FashionListing.Tools;
@@ -14,6 +15,7 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["mask-eval"] = MaskEvaluation.Run,
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
+    ["fashionpedia-import-coco"] = CocoImportCommand.Run,
     ["starter-eval"] = StarterEvaluation.Run,
     ["fashionpedia-eval"] = FashionpediaEvaluation.Run,
 };

@@ -24,7 +24,8 @@ public sealed record SuggestionSnapshot(IReadOnlyList<GarmentSnapshot> Garments,
                 [.. g.Attributes.Select(a => new AttributeSnapshot(a.AttributeId, a.Name, a.Supercategory, a.Score))],
                 [.. g.Colours.Select(c => new ColourSnapshot(c.Name, c.Hex, c.Share))],
                 g.Title,
-                g.Description))],
+                g.Description,
+                g.OverlayColour))],
             selectedGarment);
     }
 
@@ -34,12 +35,23 @@ public sealed record SuggestionSnapshot(IReadOnlyList<GarmentSnapshot> Garments,
         string.IsNullOrEmpty(json) ? null : JsonSerializer.Deserialize<SuggestionSnapshot>(json, s_json);
 }
 
+/// <summary>One garment of a <see cref="SuggestionSnapshot"/>.</summary>
+/// <param name="Categories">The categories offered, most probable first.</param>
+/// <param name="Attributes">The attributes suggested with the most probable category.</param>
+/// <param name="Colours">The garment's dominant colours, largest share first.</param>
+/// <param name="Title">The seed title.</param>
+/// <param name="Description">The seed description.</param>
+/// <param name="OverlayColour">
+/// The colour its outline was drawn in ("#RRGGBB"), so the draft can name the garment as the seller saw it;
+/// null in drafts saved before it was stored.
+/// </param>
 public sealed record GarmentSnapshot(
     IReadOnlyList<CategorySnapshot> Categories,
     IReadOnlyList<AttributeSnapshot> Attributes,
     IReadOnlyList<ColourSnapshot> Colours,
     string Title,
-    string Description);
+    string Description,
+    string? OverlayColour = null);
 
 public sealed record CategorySnapshot(
     string Label,

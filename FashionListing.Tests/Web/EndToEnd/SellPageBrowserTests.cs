@@ -43,7 +43,7 @@ public sealed class SellPageBrowserTests : BrowserTestHost
 
         var photoBox = await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)")
             .BoundingBoxAsync();
-        var overlayBox = await page.Locator("[data-testid=garment-overlay]").BoundingBoxAsync();
+        var overlayBox = await page.Locator("[data-testid=garment-overlay][data-garment='2']").BoundingBoxAsync();
         Assert.NotNull(photoBox);
         Assert.NotNull(overlayBox);
         Assert.Equal(photoBox.X, overlayBox.X, 0.5);
@@ -87,4 +87,96 @@ public sealed class SellPageBrowserTests : BrowserTestHost
         Assert.Equal(photoSrc, await page.Locator("[data-testid=garment-photo] img").First.GetAttributeAsync("src"));
         Assert.Equal("burgundy and white", await page.Locator("input[data-testid=colour]").InputValueAsync());
     }
+
+    [Fact]
+    public async Task Sell_JeansClickedInThePhotoThenTheTopsChip_CardFollowsEachGarment()
+    {
+        IPage page = await UploadTopAndJeansAsync();
+        ILocator photo = page.Locator("[data-testid=garment-photo-image]");
+        var box = (await photo.BoundingBoxAsync())!;
+
+        // Pixel (20, 22) of the 40x30 photo lies in the jeans (x 10-29, y 16-28), under the jeans' badge.
+        await photo.ClickAsync(new() { Position = new() { X = box.Width * 20.5f / 40, Y = box.Height * 22.5f / 30 } });
+
+        await Assertions.Expect(page.Locator("input[data-testid=title]")).ToHaveValueAsync("Grey jeans");
+        await Assertions.Expect(page.Locator("input[data-testid=category]")).ToHaveValueAsync("Trousers");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "fashionlisting-sell-jeans.png") });
+        Assert.Equal("0.5", await Opacity(page, 1));
+        Assert.Equal("1", await Opacity(page, 2));
+
+        await page.Locator("[data-testid=garment-chip]").Nth(0).ClickAsync();
+
+        await Assertions.Expect(page.Locator("input[data-testid=title]")).ToHaveValueAsync("Burgundy long-sleeve top");
+        await Assertions.Expect(page.Locator("input[data-testid=category]")).ToHaveValueAsync("Long-sleeve top");
+        Assert.Equal("1", await Opacity(page, 1));
+        Assert.Equal("0.5", await Opacity(page, 2));
+    }
+
+    [Fact]
+    public async Task Sell_GarmentChipsByKeyboard_EnterAndSpaceSelect()
+    {
+        IPage page = await UploadTopAndJeansAsync();
+        ILocator chips = page.Locator("[data-testid=garment-chip]");
+
+        await chips.Nth(1).FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("input[data-testid=title]")).ToHaveValueAsync("Grey jeans");
+        await page.Keyboard.PressAsync("Shift+Tab");
+        await page.Keyboard.PressAsync(" ");
+
+        await Assertions.Expect(page.Locator("input[data-testid=title]")).ToHaveValueAsync("Burgundy long-sleeve top");
+        await Assertions.Expect(chips.Nth(0)).ToHaveAttributeAsync("aria-pressed", "true");
+    }
+
+    [Fact]
+    public async Task Sell_BackgroundClickedInThePhoto_SaysSoAndKeepsTheTop()
+    {
+        IPage page = await UploadTopAndJeansAsync();
+        ILocator photo = page.Locator("[data-testid=garment-photo-image]");
+        var box = (await photo.BoundingBoxAsync())!;
+
+        // Pixel (2, 28) is left of the jeans and below the top.
+        await photo.ClickAsync(new() { Position = new() { X = box.Width * 2.5f / 40, Y = box.Height * 28.5f / 30 } });
+
+        await page.Locator("[data-testid=pick-miss]").WaitForAsync();
+        Assert.Equal("Burgundy long-sleeve top", await page.Locator("input[data-testid=title]").InputValueAsync());
+    }
+
+    [Fact]
+    public async Task Sell_CircuitResumedWithTheJeansSelected_SummaryNamesTheJeans()
+    {
+        IPage page = await UploadTopAndJeansAsync();
+        await page.Locator("[data-testid=garment-chip]").Nth(1).ClickAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=title]")).ToHaveValueAsync("Grey jeans");
+
+        Assert.True(await page.EvaluateAsync<bool>("() => Blazor.pauseCircuit()"));
+        Assert.True(await page.EvaluateAsync<bool>("() => Blazor.resumeCircuit()"));
+
+        await page.Locator("[data-testid=restored]").WaitForAsync();
+        await Assertions.Expect(page.Locator("[data-testid=summary-garment]"))
+            .ToContainTextAsync("For garment 2 of 2 in the photo (Trousers)");
+        Assert.Equal("Grey jeans", await page.Locator("input[data-testid=title]").InputValueAsync());
+    }
+
+    private async Task<IPage> UploadTopAndJeansAsync()
+    {
+        IPage page = await NewPageAsync(
+            new BrowserNewPageOptions { ViewportSize = new() { Width = 1280, Height = 900 } });
+        await page.GotoAsync(BaseUrl + "/sell");
+        await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "photo.jpg",
+            MimeType = "image/jpeg",
+            Buffer = TestPhotos.Jpeg(SKColors.Red),
+        });
+        await page.Locator("[data-testid=garment-picker]").WaitForAsync();
+
+        return page;
+    }
+
+    // The overlay's opacity as the browser computed it from the page's styles.
+    private static Task<string> Opacity(IPage page, int garment) =>
+        page.Locator($"[data-testid=garment-overlay][data-garment='{garment}']")
+            .EvaluateAsync<string>("overlay => getComputedStyle(overlay).opacity");
 }

@@ -39,10 +39,8 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
 
             // Port 0: the system picks a free port, so test classes can run side by side.
             host.UseUrls("http://127.0.0.1:0");
-            host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Storage:DataFolder"] = dataFolder,
-            }));
+            Dictionary<string, string?> settings = new(Settings) { ["Storage:DataFolder"] = dataFolder };
+            host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
             host.ConfigureTestServices(ConfigureServices);
         });
         Factory.UseKestrel();
@@ -63,7 +61,7 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {
@@ -85,16 +83,21 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
     }
 
     /// <summary>
-    /// A new page whose waits allow a minute: the whole suite runs test classes side by side on two
-    /// cores, loading models, so the browser and the app can be slow to answer.
+    /// A new page whose waits (and those of <see cref="Assertions.Expect(ILocator)"/>) allow a minute: the
+    /// whole suite runs test classes side by side on two cores, loading models, so the browser and the app
+    /// can be slow to answer.
     /// </summary>
     protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null)
     {
         IPage page = await Browser.NewPageAsync(options);
         page.SetDefaultTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(60_000);
 
         return page;
     }
+
+    /// <summary>Settings on top of appsettings.json, e.g. another <c>Inference:ModelFolder</c>; none by default.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     /// <summary>Replaces services of the app under test; the default keeps the real ones.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)

@@ -24,14 +24,17 @@ public static class TestPhotos
         return data.ToArray();
     }
 
-    /// <summary>A transparent PNG with the rectangle filled, as an overlay would be.</summary>
-    public static byte[] OverlayPng(SKRectI garment)
+    /// <summary>A transparent PNG with the rectangle filled in pink, as an overlay would be.</summary>
+    public static byte[] OverlayPng(SKRectI garment) => OverlayPng(garment, new SKColor(255, 64, 129));
+
+    /// <summary>A transparent PNG with the rectangle filled in the colour, as an overlay would be.</summary>
+    public static byte[] OverlayPng(SKRectI garment, SKColor colour)
     {
         using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Unpremul));
         bitmap.Erase(SKColors.Transparent);
         using (var canvas = new SKCanvas(bitmap))
         {
-            using var paint = new SKPaint { Color = new SKColor(255, 64, 129, 110) };
+            using var paint = new SKPaint { Color = colour.WithAlpha(110) };
             canvas.DrawRect(garment, paint);
         }
 
@@ -69,7 +72,7 @@ public static class TestPhotos
         AttributeSuggestion[] jeansAttributes = [new AttributeSuggestion(36, "jeans", "nickname", 0.58f)];
         var topSuggestion = new GarmentSuggestion(
             Mask(top),
-            OverlayPng(top),
+            OverlayPng(top, SKColor.Parse("#00AABE")),
             "#00AABE",
             [
                 new CategorySuggestion("Longsleeve", "Long-sleeve top", 1, "top, t-shirt, sweatshirt", 0.82f,
@@ -87,7 +90,7 @@ public static class TestPhotos
 
         var jeansSuggestion = new GarmentSuggestion(
             Mask(jeans),
-            OverlayPng(jeans),
+            OverlayPng(jeans, SKColor.Parse("#E65A14")),
             "#E65A14",
             [new CategorySuggestion("Pants", "Trousers", 6, "pants", 0.77f, jeansAttributes)],
             jeansAttributes,

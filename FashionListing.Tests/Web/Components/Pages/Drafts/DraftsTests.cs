@@ -79,6 +79,38 @@ public sealed class DraftsTests
     }
 
     [Fact]
+    public async Task DraftEdit_SecondOfTwoGarmentsListed_SummaryNamesItWithItsColour()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var service = context.Services.GetRequiredService<ListingDraftService>();
+        string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 1).ToJson();
+        Guid id = await service.SaveAsync(Draft("Grey jeans, slim", 30m, Guid.NewGuid(), json), CancellationToken.None);
+
+        var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
+
+        var garment = page.WaitForElement("[data-testid=summary-garment]");
+        string text = string.Join(' ', garment.TextContent.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal("2 For garment 2 of 2 in the photo (Trousers)", text);
+        string? swatch = garment.QuerySelector(".garment-swatch")!.GetAttribute("style");
+        Assert.StartsWith("background-color: #E65A14;", swatch, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DraftEdit_OneGarmentListed_SummaryDoesNotNumberIt()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        var service = context.Services.GetRequiredService<ListingDraftService>();
+        var analysed = TestPhotos.TopAndJeans();
+        string json = SuggestionSnapshot.From(analysed with { Garments = [analysed.Garments[0]] }, 0).ToJson();
+        Guid id = await service.SaveAsync(Draft("Burgundy top", 30m, Guid.NewGuid(), json), CancellationToken.None);
+
+        var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
+
+        page.WaitForElement("[data-testid=suggestion-summary]");
+        Assert.Empty(page.FindAll("[data-testid=summary-garment]"));
+    }
+
+    [Fact]
     public async Task DraftEdit_UnknownId_SaysTheDraftDoesNotExist()
     {
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));

@@ -31,8 +31,9 @@ public sealed class SellTests
         Assert.Matches("^/photos/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", photoSrc);
         string storedFile = Path.Combine(context.PhotosFolder, photoSrc["/photos/".Length..] + ".jpg");
         Assert.Equal(analysed.Photo.Jpeg, await File.ReadAllBytesAsync(storedFile));
-        string overlay = Assert.Single(page.FindAll("[data-testid=garment-overlay]")).GetAttribute("src")!;
-        Assert.Equal("data:image/png;base64," + Convert.ToBase64String(analysed.Garments[0].OverlayPng), overlay);
+        Assert.Equal(
+            analysed.Garments.Select(g => "data:image/png;base64," + Convert.ToBase64String(g.OverlayPng)),
+            page.FindAll("[data-testid=garment-overlay]").Select(o => o.GetAttribute("src")));
         Assert.Equal(
             ["Long-sleeve top 82%", "Shirt 12%", "Hoodie 3%"],
             page.FindAll("[data-testid=category-chip]").Select(c => c.TextContent.Trim()));
@@ -156,34 +157,20 @@ public sealed class SellTests
     }
 
     [Fact]
-    public async Task PickGarment_SecondGarmentChosen_CardRefilledForIt()
-    {
-        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
-        var page = context.Render<SellPage>();
-        Upload(page, s_upload);
-
-        page.FindAll("[data-testid=pick-garment-chip]")[1].Click();
-
-        Assert.Equal("Grey jeans", page.Find("input[data-testid=title]").GetAttribute("value"));
-        Assert.Equal(["Trousers 77%"], page.FindAll("[data-testid=category-chip]").Select(c => c.TextContent.Trim()));
-        Assert.Equal(["jeans 58%"], AttributeChips(page));
-    }
-
-    [Fact]
-    public async Task GarmentChip_Clicked_TogglesItsOverlay()
+    public async Task OutlineChip_OneGarmentClickedTwice_HidesThenShowsItsOverlay()
     {
         PhotoAnalysed analysed = TestPhotos.TopAndJeans();
+        analysed = analysed with { Garments = [analysed.Garments[0]] };
         await using var context = new ListingPageContext(new StubListingSuggester(analysed));
         var page = context.Render<SellPage>();
         Upload(page, s_upload);
 
-        page.FindAll("[data-testid=garment-chip]")[0].Click();
-        int afterHiding = page.FindAll("[data-testid=garment-overlay]").Count;
-        page.FindAll("[data-testid=garment-chip]")[1].Click();
+        page.Find("[data-testid=outline-chip]").Click();
+        string? afterHiding = page.Find("[data-testid=garment-overlay]").GetAttribute("data-emphasis");
+        page.Find("[data-testid=outline-chip]").Click();
 
-        Assert.Equal(0, afterHiding);
-        string overlay = Assert.Single(page.FindAll("[data-testid=garment-overlay]")).GetAttribute("src")!;
-        Assert.EndsWith(Convert.ToBase64String(analysed.Garments[1].OverlayPng), overlay, StringComparison.Ordinal);
+        Assert.Equal("hidden", afterHiding);
+        Assert.Equal("normal", page.Find("[data-testid=garment-overlay]").GetAttribute("data-emphasis"));
     }
 
     [Fact]
@@ -322,7 +309,7 @@ public sealed class SellTests
         Assert.NotEmpty(page.FindAll("[data-testid=suggestions]"));
     }
 
-    private static void Upload(IRenderedComponent<SellPage> page, byte[] photo)
+    internal static void Upload(IRenderedComponent<SellPage> page, byte[] photo)
     {
         page.FindComponent<InputFile>().UploadFiles(
             InputFileContent.CreateFromBinary(photo, "photo.jpg", contentType: "image/jpeg"));
@@ -335,7 +322,7 @@ public sealed class SellTests
         page.FindAll("[data-testid=attributes] .mud-chip-container")
             .Single(c => c.TextContent.Trim().StartsWith(name, StringComparison.Ordinal));
 
-    private static string[] AttributeChips(IRenderedComponent<SellPage> page) =>
+    internal static string[] AttributeChips(IRenderedComponent<SellPage> page) =>
         [.. page.FindAll("[data-testid=attributes] .mud-chip").Select(c => c.TextContent.Trim())];
 
     internal static void FillConditionAndPrice<T>(
