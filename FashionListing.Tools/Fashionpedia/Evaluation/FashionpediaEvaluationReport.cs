@@ -53,6 +53,9 @@ public sealed record FashionpediaEvaluationReport(
     /// <summary>The per-category AP chart's file name.</summary>
     public const string PlotFile = "fashionpedia-ap.png";
 
+    /// <summary>Below this many photos the report says that it proves the path, not the quality.</summary>
+    public const int FewPhotos = 100;
+
     private static readonly JsonSerializerOptions s_json = new() { WriteIndented = true };
 
     /// <summary>Writes the three files into a folder.</summary>
@@ -65,7 +68,7 @@ public sealed record FashionpediaEvaluationReport(
             Path.Combine(folder, PlotFile),
             AveragePrecision.Categories,
             Name,
-            Invariant($"{Model}: per-category AP, {Part} part ({Photos} photos)"));
+            Invariant($"Per-category AP ({Part} part, {Photos} photos)"));
     }
 
     /// <summary>The report as Markdown.</summary>
@@ -84,6 +87,13 @@ public sealed record FashionpediaEvaluationReport(
         md.AppendLine(
             "- Every photo went through the app's `IListingSuggester`, as an upload does; each garment it offers is "
             + "one prediction: its mask, `Categories[0]` as category and score, its attribute ids.");
+        if (Photos < FewPhotos)
+        {
+            md.AppendLine(Invariant(
+                $"- **Only {Photos} photos**: this run proves that the path works end to end, not how good the "),
+                "model is; the numbers below say nothing about its quality.");
+        }
+
         md.AppendLine();
 
         md.AppendLine("## Summary").AppendLine();
