@@ -100,7 +100,7 @@ public static class FashionpediaEvaluation
     /// One photo's truths and the pipeline's garments as predictions. The pipeline may store the photo smaller
     /// than annotated (its longest side is limited); its masks are then resized to the annotated size.
     /// </summary>
-    internal static PhotoResult Score(FashionpediaSample sample, SuggestionOutcome outcome)
+    public static PhotoResult Score(FashionpediaSample sample, SuggestionOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -134,7 +134,8 @@ public static class FashionpediaEvaluation
         return new PhotoResult(photo, outcome is PhotoRejected, resized);
     }
 
-    internal sealed record PhotoResult(ScoredPhoto Photo, bool Rejected, bool Resized);
+    /// <summary>One photo's measured overlaps, and whether it was rejected or its masks resized.</summary>
+    public sealed record PhotoResult(ScoredPhoto Photo, bool Rejected, bool Resized);
 
     private static string PhotoPath(string folder, string imageId)
     {

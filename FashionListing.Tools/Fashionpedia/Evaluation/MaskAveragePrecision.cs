@@ -69,53 +69,8 @@ public static class MaskAveragePrecision
         double? f1Threshold = null)
     {
         ArgumentNullException.ThrowIfNull(photos);
-        List<(double Score, int Photo, int Rank, bool Hit)> detections = [];
-        int positives = 0;
-        for (int photoIndex = 0; photoIndex < photos.Count; photoIndex++)
-        {
-            ScoredPhoto photo = photos[photoIndex];
-            int[] truths = [.. Enumerable.Range(0, photo.Truths.Count)
-                .Where(t => photo.Truths[t].CategoryId == categoryId)];
-            positives += truths.Length;
-            int[] ranked = [.. Enumerable.Range(0, photo.Predictions.Count)
-                .Where(p => photo.Predictions[p].CategoryId == categoryId)
-                .OrderByDescending(p => photo.Predictions[p].Score)
-                .Take(MaxDetectionsPerPhoto)];
-            bool[] taken = new bool[truths.Length];
-            for (int rank = 0; rank < ranked.Length; rank++)
-            {
-                int p = ranked[rank];
-                int best = -1;
-                for (int i = 0; i < truths.Length; i++)
-                {
-                    double iou = photo.IoU(truths[i], p);
-                    bool passes = !taken[i]
-                        && iou >= iouThreshold
-                        && (f1Threshold is not { } f1 || photo.AttributeF1(truths[i], p) >= f1);
-                    if (passes && (best < 0 || iou > photo.IoU(truths[best], p)))
-                    {
-                        best = i;
-                    }
-                }
 
-                if (best >= 0)
-                {
-                    taken[best] = true;
-                }
-
-                detections.Add((photo.Predictions[p].Score, photoIndex, rank, best >= 0));
-            }
-        }
-
-        if (positives == 0)
-        {
-            return null;
-        }
-
-        // OrderBy is stable, so equal scores keep photo order and then rank.
-        bool[] hits = [.. detections.OrderByDescending(d => d.Score).Select(d => d.Hit)];
-
-        return Interpolated(hits, positives);
+        return Evaluate(photos, Gather(photos, categoryId), iouThreshold, f1Threshold);
     }
 
     /// <summary>Every category's AP and their means; categories without ground truth are left out.</summary>
@@ -127,9 +82,10 @@ public static class MaskAveragePrecision
         List<CategoryAveragePrecision> categories = [];
         foreach (int id in withTruth)
         {
-            double[] byIou = [.. Thresholds.Select(t => Compute(photos, id, t)!.Value)];
+            CategoryDetections gathered = Gather(photos, id);
+            double[] byIou = [.. Thresholds.Select(t => Evaluate(photos, gathered, t, null)!.Value)];
             double withF1 = Thresholds
-                .SelectMany(t => Thresholds.Select(f => Compute(photos, id, t, f)!.Value))
+                .SelectMany(t => Thresholds.Select(f => Evaluate(photos, gathered, t, f)!.Value))
                 .Average();
             int truths = photos.Sum(p => p.Truths.Count(t => t.CategoryId == id));
             int predictions = photos.Sum(
@@ -147,6 +103,72 @@ public static class MaskAveragePrecision
             any ? categories.Average(c => c.MaskAp50) : null,
             any ? categories.Average(c => c.MaskAp75) : null,
             any ? categories.Average(c => c.MaskAttributeAp) : null);
+    }
+
+    // The ranking does not depend on the thresholds, so it is made once per category: by score, equal scores in
+    // photo order and then in rank order (OrderBy is stable). Within a photo this is the photo's own ranking,
+    // so the greedy matching can walk the one list.
+    private static CategoryDetections Gather(IReadOnlyList<ScoredPhoto> photos, int categoryId)
+    {
+        int[][] truths = new int[photos.Count][];
+        List<(double Score, Detection Detection)> detections = [];
+        for (int photoIndex = 0; photoIndex < photos.Count; photoIndex++)
+        {
+            ScoredPhoto photo = photos[photoIndex];
+            truths[photoIndex] = [.. Enumerable.Range(0, photo.Truths.Count)
+                .Where(t => photo.Truths[t].CategoryId == categoryId)];
+            IEnumerable<int> ranked = Enumerable.Range(0, photo.Predictions.Count)
+                .Where(p => photo.Predictions[p].CategoryId == categoryId)
+                .OrderByDescending(p => photo.Predictions[p].Score)
+                .Take(MaxDetectionsPerPhoto);
+            detections.AddRange(ranked.Select(p => (photo.Predictions[p].Score, new Detection(photoIndex, p))));
+        }
+
+        Detection[] ordered = [.. detections.OrderByDescending(d => d.Score).Select(d => d.Detection)];
+
+        return new CategoryDetections(truths, truths.Sum(t => t.Length), ordered);
+    }
+
+    private static double? Evaluate(
+        IReadOnlyList<ScoredPhoto> photos,
+        CategoryDetections gathered,
+        double iouThreshold,
+        double? f1Threshold)
+    {
+        if (gathered.Positives == 0)
+        {
+            return null;
+        }
+
+        bool[]?[] taken = new bool[photos.Count][];
+        bool[] hits = new bool[gathered.Ranked.Length];
+        for (int d = 0; d < hits.Length; d++)
+        {
+            (int photoIndex, int p) = gathered.Ranked[d];
+            ScoredPhoto photo = photos[photoIndex];
+            int[] truths = gathered.Truths[photoIndex];
+            bool[] used = taken[photoIndex] ??= new bool[truths.Length];
+            int best = -1;
+            for (int i = 0; i < truths.Length; i++)
+            {
+                double iou = photo.IoU(truths[i], p);
+                bool passes = !used[i]
+                    && iou >= iouThreshold
+                    && (f1Threshold is not { } f1 || photo.AttributeF1(truths[i], p) >= f1);
+                if (passes && (best < 0 || iou > photo.IoU(truths[best], p)))
+                {
+                    best = i;
+                }
+            }
+
+            if (best >= 0)
+            {
+                used[best] = true;
+                hits[d] = true;
+            }
+        }
+
+        return Interpolated(hits, gathered.Positives);
     }
 
     /// <summary>101-point interpolated precision of ranked detections (true = true positive).</summary>
@@ -185,4 +207,9 @@ public static class MaskAveragePrecision
 
         return sum / RecallPoints;
     }
+
+    private readonly record struct Detection(int Photo, int Prediction);
+
+    // Truths[photo]: the indices of the photo's truths of the category.
+    private sealed record CategoryDetections(int[][] Truths, int Positives, Detection[] Ranked);
 }

@@ -124,6 +124,20 @@ public sealed class MaskAveragePrecisionTests
     }
 
     [Fact]
+    public void Compute_EqualScoresInTwoPhotos_KeepPhotoOrder()
+    {
+        // Photo a's miss ranks before photo b's hit: precision (0, 1/2) made non-increasing reads 1/2.
+        ScoredPhoto[] photos =
+        [
+            ScoredPhoto.Measure("a", [], [Instance(1, "11", 0.5)]),
+            ScoredPhoto.Measure("b", [Instance(1, "11")], [Instance(1, "11", 0.5)]),
+        ];
+
+        Assert.Equal(0.5, MaskAveragePrecision.Compute(photos, 1, 0.5));
+        Assert.Equal(1, MaskAveragePrecision.Compute([photos[1], photos[0]], 1, 0.5));
+    }
+
+    [Fact]
     public void Compute_OtherCategory_IsNotADetection()
     {
         ScoredPhoto photo = ScoredPhoto.Measure("p", [Instance(1, "11")], [Instance(2, "11")]);
