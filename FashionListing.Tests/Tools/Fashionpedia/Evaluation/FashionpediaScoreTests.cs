@@ -57,7 +57,8 @@ public sealed class FashionpediaScoreTests
 
     private static GarmentSuggestion Garment(GarmentMask mask, int category, float probability, params int[] attributes)
     {
-        AttributeSuggestion[] suggested = [.. attributes.Select(a => new AttributeSuggestion(a, "a" + a, "group", 0.8f))];
+        AttributeSuggestion[] suggested =
+            [.. attributes.Select(a => new AttributeSuggestion(a, "a" + a, "group", 0.8f))];
         CategorySuggestion top = new("Dress", "Dress", category, "dress", probability, suggested);
         CategorySuggestion second = new("Skirt", "Skirt", 7, "skirt", probability / 2, []);
 
