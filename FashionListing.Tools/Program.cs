@@ -3,6 +3,7 @@ using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
 using FashionListing.Tools.Fashionpedia;
 using FashionListing.Tools.Fashionpedia.Evaluation;
+using FashionListing.Tools.Fashionpedia.Training;
 using FashionListing.Inference.Segmentation;
 using FashionListing.Tools;
 using FashionListing.Tools.Segmentation;
@@ -16,6 +17,7 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
     ["fashionpedia-import-coco"] = CocoImportCommand.Run,
+    ["fashionpedia-train-heads"] = FashionpediaTrainCommand.Run,
     ["starter-eval"] = StarterEvaluation.Run,
     ["fashionpedia-eval"] = FashionpediaEvaluation.Run,
 };
