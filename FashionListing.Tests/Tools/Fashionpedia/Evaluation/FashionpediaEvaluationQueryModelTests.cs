@@ -36,6 +36,7 @@ public sealed class FashionpediaEvaluationQueryModelTests : IDisposable
         Assert.Equal(2, garments.Count);
         int first = garments[0].Categories[0].FashionpediaCategoryId;
         int second = garments[1].Categories[0].FashionpediaCategoryId;
+        Assert.NotEqual(first, second);
         int other = Enumerable.Range(0, 46).First(c => c != first && c != second);
         FashionpediaInstance[] truths =
         [
@@ -90,7 +91,8 @@ public sealed class FashionpediaEvaluationQueryModelTests : IDisposable
     }
 
     // A red block on the left and a blue disc on the right of a light grey 480x320 photo: the query test model
-    // finds the red region with one query and the blue one with another.
+    // finds each with its own query, and gives each a category from its area (about 0.47 and 0.18 of the photo)
+    // and colour, so the two differ.
     private static byte[] OutfitPhoto()
     {
         using SKBitmap bitmap = new(new SKImageInfo(480, 320, SKColorType.Rgba8888, SKAlphaType.Premul));
@@ -99,8 +101,8 @@ public sealed class FashionpediaEvaluationQueryModelTests : IDisposable
             canvas.Clear(new SKColor(205, 205, 200));
             using SKPaint red = new() { Color = new SKColor(215, 25, 35) };
             using SKPaint blue = new() { Color = new SKColor(25, 45, 205) };
-            canvas.DrawRect(new SKRect(30, 40, 210, 290), red);
-            canvas.DrawCircle(350, 160, 95, blue);
+            canvas.DrawRect(new SKRect(20, 10, 260, 310), red);
+            canvas.DrawCircle(370, 160, 95, blue);
         }
 
         using SKData png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
