@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
 using FashionListing.Tools.Fashionpedia;
+using FashionListing.Tools.Fashionpedia.Evaluation;
 using FashionListing.Tools.Fashionpedia.Training;
 using FashionListing.Inference.Segmentation;
 using FashionListing.Tools;
@@ -17,6 +18,8 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["benchmark"] = PipelineBenchmark.Run,
     ["fashionpedia-import-coco"] = CocoImportCommand.Run,
     ["fashionpedia-train-heads"] = FashionpediaTrainCommand.Run,
+    ["starter-eval"] = StarterEvaluation.Run,
+    ["fashionpedia-eval"] = FashionpediaEvaluation.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<string>, int>? verb))
