@@ -66,7 +66,18 @@ public static class FashionpediaTrainCommand
         IGarmentSegmenter? segmenter = options.Source == HeadTrainingSource.Clothing
             ? services.GetRequiredService<IGarmentSegmenter>()
             : null;
-        Train(options, services.GetRequiredService<ResNet18Backbone>(), segmenter, MaskHeadName(), Console.Out);
+        try
+        {
+            Train(options, services.GetRequiredService<ResNet18Backbone>(), segmenter, MaskHeadName(), Console.Out);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FileNotFoundException or DirectoryNotFoundException
+            or FormatException)
+        {
+            // Problems with the data the user pointed at: the message says what and where; a stack trace would not.
+            Console.Error.WriteLine(ex.Message);
+
+            return 1;
+        }
 
         return 0;
     }
@@ -124,6 +135,14 @@ public static class FashionpediaTrainCommand
         double featureSeconds = phase.Elapsed.TotalSeconds;
         log.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  {data.Train.Count} train, {data.Validation.Count} validation instances; {featureSeconds:F1} s"));
+        if (data.Train.Count == 0 || data.Validation.Count == 0)
+        {
+            // A small dataset (the shared sample has 2 photos) can leave a part empty at the default shares.
+            throw new InvalidDataException(
+                $"Training needs instances in both the training and the validation part, but the split gave "
+                + $"{data.Train.Count} and {data.Validation.Count}. With few photos, give the parts larger "
+                + "shares, e.g. --train-share 0.5 --validation-share 0.5 (Kaggle source).");
+        }
 
         log.WriteLine("Phase 2/3: training");
         phase.Restart();
