@@ -2,6 +2,8 @@ using System.Security.Cryptography;
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
 using FashionListing.Tools.Fashionpedia;
+using FashionListing.Tools.Fashionpedia.Evaluation;
+using FashionListing.Tools.Fashionpedia.Training;
 using FashionListing.Inference.Segmentation;
 using FashionListing.Tools;
 using FashionListing.Tools.Segmentation;
@@ -15,6 +17,9 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
     ["fashionpedia-import-coco"] = CocoImportCommand.Run,
+    ["fashionpedia-train-heads"] = FashionpediaTrainCommand.Run,
+    ["starter-eval"] = StarterEvaluation.Run,
+    ["fashionpedia-eval"] = FashionpediaEvaluation.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<string>, int>? verb))

@@ -21,6 +21,9 @@ internal sealed class ToolArguments
         }
     }
 
+    /// <summary>The option names given, without the leading dashes, so a command can reject unknown ones.</summary>
+    public IReadOnlyCollection<string> Names => _values.Keys;
+
     public string? Text(string name) => _values.GetValueOrDefault(name);
 
     public string Text(string name, string fallback) => _values.GetValueOrDefault(name) ?? fallback;

@@ -9,11 +9,22 @@ namespace FashionListing.Tools;
 internal static class ToolServices
 {
     /// <summary>Builds the services; the models load on first use. Warnings and errors go to the console.</summary>
-    public static ServiceProvider Build()
+    /// <param name="modelFolder">
+    /// Overrides Inference:ModelFolder (a command's <c>--model-folder</c>); relative to the current directory.
+    /// </param>
+    public static ServiceProvider Build(string? modelFolder = null)
     {
+        Dictionary<string, string?> overrides = new(StringComparer.Ordinal);
+        if (modelFolder is not null)
+        {
+            overrides["Inference:ModelFolder"] = Path.GetFullPath(modelFolder);
+        }
+
+        // The command line comes last, so it wins over the environment.
         IConfiguration configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>())
             .AddEnvironmentVariables("FASHIONLISTING_")
+            .AddInMemoryCollection(overrides)
             .Build();
         ServiceCollection services = new();
         services.AddLogging(logging => logging

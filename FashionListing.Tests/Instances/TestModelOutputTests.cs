@@ -87,6 +87,9 @@ public sealed class TestModelOutputTests
 
         Assert.True(scores[4] < 0.01 && scores[5] < 0.01, $"empty queries score {scores[4]:F4} and {scores[5]:F4}");
         Assert.True(scores[QueryTestModel.DuplicateQuery] < scores[QueryTestModel.RedQuery]);
+
+        // Above the manifests' score threshold of 0.3, so only non-maximum suppression can drop it.
+        Assert.True(scores[QueryTestModel.DuplicateQuery] > 0.3, $"duplicate scores {scores[2]:F3}");
         Assert.Equal(TestModelRules.CategoryIndex(ColourRegion.Red, areas[0]), best[QueryTestModel.RedQuery]);
         Assert.Equal(TestModelRules.CategoryIndex(ColourRegion.Blue, areas[1]), best[QueryTestModel.BlueQuery]);
         Assert.Equal(TestModelRules.CategoryIndex(ColourRegion.Dark, areas[3]), best[QueryTestModel.DarkQuery]);
@@ -182,6 +185,22 @@ public sealed class TestModelOutputTests
     }
 
     [Fact]
+    public void DenseModel_GeneratedImage_DuplicateScoresAboveTheThresholdAndBelowItsOriginal()
+    {
+        float[] colours = GeneratedColours(Side);
+
+        Dictionary<string, (int[] Dims, float[] Values)> outputs = RunDense(colours, anchorsFirst: false);
+
+        float[] detections = outputs[DenseTestModel.DetectionOutput].Values;
+        float Best(int anchor) => Enumerable.Range(4, TestModelRules.CategoryCount)
+            .Max(c => detections[(c * DenseTestModel.AnchorCount) + anchor]);
+        float original = Best(DenseTestModel.RedAnchor);
+        float duplicate = Best(DenseTestModel.DuplicateAnchor);
+        Assert.True(duplicate > 0.3 && duplicate < original, $"duplicate {duplicate:F3}, original {original:F3}");
+        Assert.True(Best(4) < 0.01 && Best(5) < 0.01, $"empty anchors score {Best(4):F4} and {Best(5):F4}");
+    }
+
+    [Fact]
     public void DenseModel_GeneratedImage_BoxedAnchorSeesOnlyTheDarkInsideItsBox()
     {
         float[] colours = GeneratedColours(Side);
@@ -212,7 +231,7 @@ public sealed class TestModelOutputTests
             paint.Color = new SKColor(77, 102, 153);
             canvas.DrawRect(new SKRect(side * 0.6f, side * 0.1f, side * 0.95f, side * 0.5f), paint);
             paint.Color = SKColors.Black;
-            canvas.DrawRect(new SKRect(side * 0.3f, side * 0.6f, side * 0.8f, side * 0.9f), paint);
+            canvas.DrawRect(new SKRect(side * 0.3f, side * 0.6f, side * 0.95f, side * 0.9f), paint);
         }
 
         Random random = new(17);
@@ -283,7 +302,8 @@ public sealed class TestModelOutputTests
     // The mean over the whole grid of the mask probability at cells whose centre is inside the box.
     private static double BoxedArea(float[] logits, int grid, int anchor)
     {
-        (float left, float top, float right, float bottom) = DenseTestModel.Box(anchor, grid * TestModelRules.GridStride);
+        (float left, float top, float right, float bottom) =
+            DenseTestModel.Box(anchor, grid * TestModelRules.GridStride);
         double sum = 0;
         for (int y = 0; y < grid; y++)
         {
@@ -355,7 +375,11 @@ public sealed class TestModelOutputTests
             });
     }
 
-    private static void AssertClose(ReadOnlySpan<float> expected, ReadOnlySpan<float> actual, float tolerance, string what)
+    private static void AssertClose(
+        ReadOnlySpan<float> expected,
+        ReadOnlySpan<float> actual,
+        float tolerance,
+        string what)
     {
         Assert.Equal(expected.Length, actual.Length);
         for (int i = 0; i < expected.Length; i++)

@@ -18,6 +18,16 @@ public static class CategoryFeatureCache
 {
     private const string Magic = "FLCF1";
 
+    /// <summary>The cache file's name for a segmenter and crop recipe (whatever its feature set).</summary>
+    public static string FileName(string segmenterName, CategoryHeadRecipe recipe)
+    {
+        ArgumentNullException.ThrowIfNull(recipe);
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{segmenterName}-margin{recipe.CropMargin:0.###}-{(recipe.BlankBackground ? "blank" : "keep")}"
+            + $"-{recipe.InputSize}px.bin");
+    }
+
     /// <summary>Reads the cached features and computes those of photos not yet cached.</summary>
     public static Dictionary<string, PhotoFeatures> LoadOrCompute(
         string cachePath,

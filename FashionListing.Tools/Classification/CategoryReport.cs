@@ -144,35 +144,13 @@ public sealed record CategoryReport(
 
         md.AppendLine();
         md.AppendLine("## Test senders, per label").AppendLine();
-        md.AppendLine("| Label | Photos | Predicted | Precision | Recall |").AppendLine("|---|---:|---:|---:|---:|");
-        foreach (ClassScore c in Test.Classes)
-        {
-            md.AppendLine(($"| {c.Label} | {c.Support} | {c.Predicted} | {c.Precision:P1} | {c.Recall:P1} |"));
-        }
+        CategoryMarkdown.AppendClassTable(md, Test);
 
         md.AppendLine();
         md.AppendLine("## Confusion matrix, test senders").AppendLine();
         md.AppendLine($"Rows: true label; columns: predicted label. Image: [{ConfusionFile}]({ConfusionFile}).");
         md.AppendLine();
-        md.Append("| True \\ predicted |");
-        foreach (string label in Labels)
-        {
-            md.Append(' ').Append(label).Append(" |");
-        }
-
-        md.AppendLine().Append("|---|").AppendLine(string.Concat(Enumerable.Repeat("---:|", Labels.Count)));
-        for (int t = 0; t < Labels.Count; t++)
-        {
-            md.Append("| ").Append(Labels[t]).Append(" |");
-            for (int p = 0; p < Labels.Count; p++)
-            {
-                int n = Test.Confusion[t][p];
-                md.Append(' ').Append(n == 0 ? "·" : (t == p ? $"**{n}**" : n.ToString(CultureInfo.InvariantCulture)));
-                md.Append(" |");
-            }
-
-            md.AppendLine();
-        }
+        CategoryMarkdown.AppendConfusionTable(md, Labels, Test.Confusion);
 
         md.AppendLine();
         md.AppendLine("## Time per phase").AppendLine();

@@ -80,9 +80,7 @@ public static class CategoryTrainCommand
             options.BlankBackground,
             MirrorAverage: true,
             options.InputSize);
-        string cachePath = Path.Combine(options.Cache, string.Create(CultureInfo.InvariantCulture,
-            $"{segmenterName}-margin{options.Margin:0.###}-{(options.BlankBackground ? "blank" : "keep")}"
-            + $"-{options.InputSize}px.bin"));
+        string cachePath = Path.Combine(options.Cache, CategoryFeatureCache.FileName(segmenterName, cropRecipe));
         Dictionary<string, PhotoFeatures> features;
         using (ILoggerFactory loggers = LoggerFactory.Create(
             b => b.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning)))

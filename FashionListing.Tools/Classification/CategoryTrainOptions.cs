@@ -112,7 +112,7 @@ public sealed record CategoryTrainOptions
         };
     }
 
-    private static string LocateDataset()
+    internal static string LocateDataset()
     {
         for (DirectoryInfo? dir = new(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
         {

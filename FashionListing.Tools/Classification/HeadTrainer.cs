@@ -113,10 +113,6 @@ public sealed record TrainedHead(
 /// </summary>
 public static class HeadTrainer
 {
-    private const double Beta1 = 0.9;
-    private const double Beta2 = 0.999;
-    private const double Epsilon = 1e-8;
-
     /// <summary>Trains one head.</summary>
     /// <param name="trainFeatures">Training samples (raw features).</param>
     /// <param name="trainLabels">Their class indices.</param>
@@ -332,7 +328,7 @@ public static class HeadTrainer
         return weights;
     }
 
-    private static float[] Dense(DenseLayer layer, float[] input)
+    internal static float[] Dense(DenseLayer layer, float[] input)
     {
         float[] output = new float[layer.Outputs];
         for (int o = 0; o < layer.Outputs; o++)
@@ -351,7 +347,7 @@ public static class HeadTrainer
         }
     }
 
-    private static void Softmax(float[] values)
+    internal static void Softmax(float[] values)
     {
         float max = values.Max();
         double sum = 0;
@@ -367,7 +363,7 @@ public static class HeadTrainer
         }
     }
 
-    private static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    internal static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         int width = Vector<float>.Count;
         Vector<float> acc = Vector<float>.Zero;
@@ -386,7 +382,7 @@ public static class HeadTrainer
         return sum;
     }
 
-    private static void Axpy(float alpha, ReadOnlySpan<float> x, Span<float> y)
+    internal static void Axpy(float alpha, ReadOnlySpan<float> x, Span<float> y)
     {
         int width = Vector<float>.Count;
         int i = 0;
@@ -401,7 +397,7 @@ public static class HeadTrainer
         }
     }
 
-    private static DenseLayer NewLayer(int inputs, int outputs, double deviation, Random random)
+    internal static DenseLayer NewLayer(int inputs, int outputs, double deviation, Random random)
     {
         float[] weights = new float[inputs * outputs];
         for (int i = 0; i < weights.Length; i++)
@@ -423,10 +419,8 @@ public static class HeadTrainer
     {
         private readonly float[] _weightGradient = new float[layer.Weights.Length];
         private readonly float[] _biasGradient = new float[layer.Biases.Length];
-        private readonly float[] _weightMoment = new float[layer.Weights.Length];
-        private readonly float[] _weightSquares = new float[layer.Weights.Length];
-        private readonly float[] _biasMoment = new float[layer.Biases.Length];
-        private readonly float[] _biasSquares = new float[layer.Biases.Length];
+        private readonly AdamWMoments _weightMoments = new(layer.Weights.Length);
+        private readonly AdamWMoments _biasMoments = new(layer.Biases.Length);
 
         public void ClearGradients()
         {
@@ -449,26 +443,10 @@ public static class HeadTrainer
 
         public void Step(DenseLayer target, int batch, int step, HeadSettings settings)
         {
-            double correction1 = 1 - Math.Pow(Beta1, step);
-            double correction2 = 1 - Math.Pow(Beta2, step);
-            Update(target.Weights, _weightGradient, _weightMoment, _weightSquares, settings.WeightDecay);
-            Update(target.Biases, _biasGradient, _biasMoment, _biasSquares, 0);
-
-            void Update(float[] parameters, float[] gradient, float[] moment, float[] squares, double decay)
-            {
-                float rate = (float)settings.LearningRate;
-                float shrink = (float)(1 - (settings.LearningRate * decay));
-                float scale = 1f / batch;
-                for (int i = 0; i < parameters.Length; i++)
-                {
-                    float g = gradient[i] * scale;
-                    moment[i] = (float)((Beta1 * moment[i]) + ((1 - Beta1) * g));
-                    squares[i] = (float)((Beta2 * squares[i]) + ((1 - Beta2) * g * g));
-                    double mHat = moment[i] / correction1;
-                    double vHat = squares[i] / correction2;
-                    parameters[i] = (float)((parameters[i] * shrink) - (rate * mHat / (Math.Sqrt(vHat) + Epsilon)));
-                }
-            }
+            float scale = 1f / batch;
+            _weightMoments.Step(
+                target.Weights, _weightGradient, scale, step, settings.LearningRate, settings.WeightDecay);
+            _biasMoments.Step(target.Biases, _biasGradient, scale, step, settings.LearningRate, 0);
         }
     }
 }

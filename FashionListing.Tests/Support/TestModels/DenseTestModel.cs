@@ -29,6 +29,9 @@ internal static class DenseTestModel
     public const int BoxedDarkAnchor = 2;
     public const int DuplicateAnchor = 3;
 
+    /// <summary>Values per anchor: box, class scores, mask coefficients.</summary>
+    public const int Channels = 4 + TestModelRules.CategoryCount + PrototypeCount;
+
     /// <summary>The duplicate anchor's score as a share of anchor 0's.</summary>
     public const float DuplicateGate = 0.9f;
 
@@ -36,7 +39,8 @@ internal static class DenseTestModel
     public static readonly int[] Prototype = [0, 1, 2, 0, EmptyPrototype, EmptyPrototype];
 
     /// <summary>The region of each prototype; null for the empty one.</summary>
-    public static readonly ColourRegion?[] PrototypeRegions = [ColourRegion.Red, ColourRegion.Blue, ColourRegion.Dark, null];
+    public static readonly ColourRegion?[] PrototypeRegions =
+        [ColourRegion.Red, ColourRegion.Blue, ColourRegion.Dark, null];
 
     /// <summary>Each anchor's score factor.</summary>
     public static readonly float[] Gate = [1f, 1f, 1f, DuplicateGate, 1f, 1f];
@@ -46,10 +50,10 @@ internal static class DenseTestModel
 
     /// <summary>
     /// The anchor's box as left, top, right, bottom in input pixels: the whole input, except anchor 2's,
-    /// which covers the left half and the lower three quarters.
+    /// which leaves out the right quarter and the top eighth.
     /// </summary>
     public static (float Left, float Top, float Right, float Bottom) Box(int anchor, int side) =>
-        anchor == BoxedDarkAnchor ? (0f, side / 4f, side / 2f, side) : (0f, 0f, side, side);
+        anchor == BoxedDarkAnchor ? (0f, side / 8f, side * 3f / 4f, side) : (0f, 0f, side, side);
 
     /// <summary>Builds the model for a square input of <paramref name="side"/> pixels (a multiple of 16).</summary>
     public static byte[] Build(int side, bool anchorsFirst)
@@ -113,9 +117,6 @@ internal static class DenseTestModel
 
         return b.ToBytes();
     }
-
-    /// <summary>Rows per anchor: box, class scores, mask coefficients.</summary>
-    public const int Channels = 4 + TestModelRules.CategoryCount + PrototypeCount;
 
     /// <summary>Writes the model, its manifest and the taxonomy into <paramref name="folder"/>.</summary>
     public static void WriteFolder(string folder, int side, ResizeMode resize, bool anchorsFirst)

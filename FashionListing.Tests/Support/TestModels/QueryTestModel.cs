@@ -29,7 +29,7 @@ internal static class QueryTestModel
     public const int DarkQuery = 3;
 
     /// <summary>How much lower the duplicate's mask logits are than query 0's.</summary>
-    public const float DuplicateShift = 1f;
+    public const float DuplicateShift = 2f;
 
     /// <summary>The duplicate's "no object" logit while query 0 is present; real queries have -30.</summary>
     public const float DuplicateNoObject = -2f;

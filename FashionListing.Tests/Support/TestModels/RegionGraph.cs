@@ -8,7 +8,7 @@ internal sealed class RegionGraph
     private readonly string _green;
     private readonly string _blue;
 
-    /// <summary>Pools <paramref name="colours"/> ([1, 3, H, W], 0-1) by <see cref="TestModelRules.GridStride"/>.</summary>
+    /// <summary>Pools <paramref name="colours"/> ([1, 3, H, W], 0-1) 4x4 onto the mask grid.</summary>
     public RegionGraph(OnnxGraphBuilder builder, string colours)
     {
         _builder = builder;
@@ -18,7 +18,11 @@ internal sealed class RegionGraph
             null,
             OnnxGraphBuilder.Ints("kernel_shape", TestModelRules.GridStride, TestModelRules.GridStride),
             OnnxGraphBuilder.Ints("strides", TestModelRules.GridStride, TestModelRules.GridStride));
-        string[] channels = builder.Node("Split", [pooled, builder.Int64s(1, 1, 1)], 3, OnnxGraphBuilder.Int("axis", 1));
+        string[] channels = builder.Node(
+            "Split",
+            [pooled, builder.Int64s(1, 1, 1)],
+            3,
+            OnnxGraphBuilder.Int("axis", 1));
         (_red, _green, _blue) = (channels[0], channels[1], channels[2]);
     }
 

@@ -30,7 +30,7 @@ internal static class TestModelRules
     public const float RedLevel = 0.25f;
     public const float BlueLevel = 0.15f;
     public const float DarkLevel = 0.2f;
-    public const float Steepness = 20f;
+    public const float Steepness = 40f;
 
     /// <summary>The mask grid is the model input pooled by this factor on each side.</summary>
     public const int GridStride = 4;
@@ -45,7 +45,7 @@ internal static class TestModelRules
     public const float CategorySharpness = 4f;
 
     /// <summary>A region smaller than this (as a share of the model input) counts as absent.</summary>
-    public const float MinArea = 0.03f;
+    public const float MinArea = 0.06f;
 
     /// <summary>How sharply presence switches at <see cref="MinArea"/>.</summary>
     public const float PresenceGain = 200f;
