@@ -43,7 +43,8 @@ public static class UploadReader
                 if (buffer.Length > limit)
                 {
                     return new UploadReadResult.Refused(
-                        $"The photo is larger than the limit of {ByteSize.Format(limit)}. Choose a smaller photo.");
+                        $"The photo is larger than the limit of {ByteSize.FormatOver(limit + 1, limit).Limit}. "
+                        + "Choose a smaller photo.");
                 }
             }
         }
@@ -52,13 +53,18 @@ public static class UploadReader
             // The browser's own stream throws this when the file outgrows the limit on the way, as does a
             // dropped upload; in both cases the seller can simply try again.
             return new UploadReadResult.Refused(
-                $"The photo could not be read completely; make sure it is at most {ByteSize.Format(limit)} "
+                $"The photo could not be read completely; make sure it is at most "
+                + $"{ByteSize.FormatOver(limit + 1, limit).Limit} "
                 + "and try again.");
         }
     }
 
-    private static string TooLarge(long size, long limit) =>
-        $"The photo is {ByteSize.Format(size)}; the limit is {ByteSize.Format(limit)}. Choose a smaller photo.";
+    private static string TooLarge(long size, long limit)
+    {
+        (string shownSize, string shownLimit) = ByteSize.FormatOver(size, limit);
+
+        return $"The photo is {shownSize}; the limit is {shownLimit}. Choose a smaller photo.";
+    }
 }
 
 /// <summary>What became of reading an upload.</summary>

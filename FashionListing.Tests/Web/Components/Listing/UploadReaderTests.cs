@@ -14,9 +14,9 @@ public sealed class UploadReaderTests
 
         UploadReadResult result = await UploadReader.ReadAsync(file, Limit, CancellationToken.None);
 
-        // 150,000 bytes is 146.5 KB; 100,000 bytes is 97.7 KB.
+        // 150,000 bytes is 146.5 KB; 100,000 bytes is 97.6 KB.
         Assert.Equal(
-            new UploadReadResult.Refused("The photo is 146.5 KB; the limit is 97.7 KB. Choose a smaller photo."),
+            new UploadReadResult.Refused("The photo is 146.5 KB; the limit is 97.6 KB. Choose a smaller photo."),
             result);
         Assert.Equal(0, file.Opened);
         Assert.Equal(0, file.BytesRead);
@@ -32,7 +32,7 @@ public sealed class UploadReaderTests
         UploadReadResult result = await UploadReader.ReadAsync(file, Limit, CancellationToken.None);
 
         Assert.Equal(
-            new UploadReadResult.Refused("The photo is larger than the limit of 97.7 KB. Choose a smaller photo."),
+            new UploadReadResult.Refused("The photo is larger than the limit of 97.6 KB. Choose a smaller photo."),
             result);
         Assert.InRange(file.BytesRead, Limit + 1, Limit + 1);
     }
@@ -58,7 +58,7 @@ public sealed class UploadReaderTests
 
         Assert.Equal(
             new UploadReadResult.Refused(
-                "The photo could not be read completely; make sure it is at most 97.7 KB and try again."),
+                "The photo could not be read completely; make sure it is at most 97.6 KB and try again."),
             result);
     }
 
