@@ -14,7 +14,7 @@ namespace FashionListing.Inference.Imaging;
 /// </summary>
 /// <remarks>
 /// The checks run from cheapest to dearest: byte count, format (magic bytes), pixel count from the
-/// header, and only then the pixels. Large JPEG and WebP files are decoded by the codec at a
+/// header, and only then the pixels. Large JPEG, WebP and GIF files are decoded by the codec at a
 /// reduced scale, so a 12 MP photo is never held at full resolution; PNG cannot be, and is
 /// decoded in full before it is scaled down. Animated WebP and GIF keep their first frame. The decoder
 /// keeps no state between calls and is safe to use from many threads at once.

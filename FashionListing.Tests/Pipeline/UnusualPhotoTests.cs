@@ -185,6 +185,19 @@ public sealed class UnusualPhotoTests : IClassFixture<StarterListingSuggesterTes
         AssertGarmentAt(analysed, garment, 32, 32, minIoU: 0.7, edgeTolerance: 3);
     }
 
+    [Fact]
+    public async Task SuggestAsync_TwelveMegapixelPhoneJpeg_StoredAt2048AndMaskCoversTheGarmentThere()
+    {
+        // 4000 x 3000 is scaled to 2048 x 1536 (0.512), so the garment at (1000, 500)-(2500, 2500) is stored at
+        // (512, 256)-(1280, 1280). How long this takes is in docs/benchmarks.md, not in a test.
+        using SKBitmap scene = GarmentScene.Draw(4000, 3000, new SKRectI(1000, 500, 2500, 2500));
+        byte[] file = TestImages.Jpeg(scene);
+
+        PhotoAnalysed analysed = await AnalyseAsync(file);
+
+        AssertGarmentAt(analysed, new SKRectI(512, 256, 1280, 1280), 2048, 1536, edgeTolerance: 16);
+    }
+
     private async Task<PhotoAnalysed> AnalyseAsync(byte[] file)
     {
         SuggestionOutcome outcome = await _suggester.SuggestAsync(file, CancellationToken.None);
