@@ -4,6 +4,7 @@ using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
 using FashionListing.Web.Photos;
+using FashionListing.Web.Security;
 using FashionListing.Web.Taxonomy;
 using MudBlazor.Services;
 
@@ -35,6 +36,10 @@ if (args is ["create-account", .. var accountArguments])
 
 app.Services.WarmUpInference();
 
+app.UseSecurityHeaders();
+
+// Outside Development an exception shows the error page, which names a reference for support but none of the
+// exception's details.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
