@@ -3,6 +3,7 @@ using FashionListing.Web;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
+using FashionListing.Web.Listings;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Security;
 using FashionListing.Web.Taxonomy;
@@ -17,8 +18,9 @@ builder.Services.AddListingData(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddPhotoStorage(builder.Configuration);
 builder.Services.AddTaxonomyCatalog();
-// The single call site of the inference library: registers IListingSuggester.
-builder.Services.AddInference(builder.Configuration);
+// The single call site of the inference library: registers IListingSuggester, which falls back to cleaning
+// photos without suggestions when the model cannot be loaded.
+builder.Services.AddListingSuggestions(builder.Configuration);
 
 var app = builder.Build();
 
@@ -34,7 +36,7 @@ if (args is ["create-account", .. var accountArguments])
     return;
 }
 
-app.Services.WarmUpInference();
+app.Services.WarmUpSuggestions();
 
 app.UseSecurityHeaders();
 
