@@ -43,8 +43,9 @@ public sealed class WilcoxonSignedRankTestTests
     [Fact]
     public void Run_ZerosWithoutTies_DropsTheZerosAndStaysExact()
     {
-        // Differences 0, 2, -1, 0, 5, 7, 3, 4: the zeros go, leaving six; |d| 1, 2, 3, 4, 5, 7 take ranks 1..6 and only the -1 is negative: W- = 1,
-        // W+ = 21 - 1 = 20. Sums <= 1 of ranks 1..6: {} and {1}, 2 of 64, so p = 4 / 64 = 0.0625
+        // Differences 0, 2, -1, 0, 5, 7, 3, 4: the zeros go, leaving six; |d| 1, 2, 3, 4, 5, 7 take ranks 1..6 and
+        // only the -1 is negative: W- = 1, W+ = 21 - 1 = 20. By symmetry as many of the 64 patterns reach >= 20 as
+        // reach <= 1, namely {} and {1}: p = 2 * 2 / 64 = 0.0625
         // (R would switch to the normal approximation here because of the zeros).
         double[] before = [3, 3, 3, 3, 3, 3, 3, 3];
         double[] after = [3, 5, 2, 3, 8, 10, 6, 7];
@@ -61,9 +62,10 @@ public sealed class WilcoxonSignedRankTestTests
     [Fact]
     public void Run_TiesAndZeros_UsesTheCorrectedNormalApproximation()
     {
-        // Differences 0, 1, -1, 2, 2, 3, -3, 0, 4, 5 -> eight non-zero; |d| 1, 1, 2, 2, 3, 3, 4, 5 get ranks 1.5, 1.5,
-        // 3.5, 3.5, 5.5, 5.5, 7, 8. W- = 1.5 + 5.5 = 7, W+ = 36 - 7 = 29. Mean 18, variance 8 * 9 * 17 / 24 - 3 * 6 / 48
-        // = 51 - 0.375 = 50.625; z = (11 - 0.5) / sqrt(50.625) = 1.4757295747452; p = 0.140016503197169 (reference).
+        // Differences 0, 1, -1, 2, 2, 3, -3, 0, 4, 5 -> eight non-zero; |d| 1, 1, 2, 2, 3, 3, 4, 5 get ranks
+        // 1.5, 1.5, 3.5, 3.5, 5.5, 5.5, 7, 8. W- = 1.5 + 5.5 = 7, W+ = 36 - 7 = 29. Mean 18,
+        // variance 8 * 9 * 17 / 24 - 3 * 6 / 48 = 51 - 0.375 = 50.625; z = (11 - 0.5) / sqrt(50.625) = 1.4757295747;
+        // p = 0.140016503197169 (Reference/reference_values.py).
         double[] before = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0];
         double[] after = [0, 1, -1, 2, 2, 3, -3, 0, 4, 5];
 
