@@ -54,6 +54,16 @@ internal static class ParticipantScreening
                     nameof(participants));
             }
 
+            for (int task = 0; task < participant.Tasks.Count; task++)
+            {
+                if (participant.Tasks[task] is null)
+                {
+                    throw new ArgumentException(
+                        $"participants[{i}].Tasks[{task}] is null; every entry must be a task.",
+                        nameof(participants));
+                }
+            }
+
             screened[i] = Screen(participant, rule);
         }
 

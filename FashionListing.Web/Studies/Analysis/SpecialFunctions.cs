@@ -8,6 +8,7 @@ internal static class SpecialFunctions
 {
     private const int MaxIterations = 10_000;
     private const double Epsilon = 1e-16;
+    private const double StirlingFrom = 10.0;
 
     // Smaller than any intermediate Lentz value can legitimately be, so it only replaces exact zeros.
     private const double Tiny = 1e-300;
@@ -22,28 +23,29 @@ internal static class SpecialFunctions
             throw new ArgumentOutOfRangeException(nameof(x), x, $"LogGamma needs x > 0; x is {x}.");
         }
 
-        // The Stirling series below is accurate to better than 1e-16 from x = 10 on; smaller arguments are moved
-        // up with Gamma(x) = Gamma(x + k) / (x (x + 1) ... (x + k - 1)).
+        // The Stirling series is accurate to better than 1e-16 from x = 10 on; smaller arguments are moved up with
+        // Gamma(x) = Gamma(x + k) / (x (x + 1) ... (x + k - 1)).
         double shift = 0.0;
-        while (x < 10.0)
+        while (x < StirlingFrom)
         {
             shift -= Math.Log(x);
             x += 1.0;
         }
 
-        double inverse = 1.0 / x;
-        double inverseSquared = inverse * inverse;
+        return shift + ((x - 0.5) * Math.Log(x)) - x + s_halfLogTwoPi + StirlingCorrection(x);
+    }
 
-        // Terms B(2k) / (2k (2k - 1) x^(2k - 1)) of the Stirling series, for k = 1..7, in Horner form.
-        double series = inverse * (1.0 / 12.0
-            + inverseSquared * (-1.0 / 360.0
-            + inverseSquared * (1.0 / 1260.0
-            + inverseSquared * (-1.0 / 1680.0
-            + inverseSquared * (1.0 / 1188.0
-            + inverseSquared * (-691.0 / 360360.0
-            + inverseSquared * (1.0 / 156.0)))))));
+    /// <summary>ln(1 + x), accurate also when x is so small that 1 + x rounds.</summary>
+    public static double LogOnePlus(double x)
+    {
+        // Kahan's trick: the rounding error of u = 1 + x cancels in x / (u - 1).
+        double u = 1.0 + x;
+        if (u == 1.0)
+        {
+            return x;
+        }
 
-        return shift + ((x - 0.5) * Math.Log(x)) - x + s_halfLogTwoPi + series;
+        return Math.Log(u) * x / (u - 1.0);
     }
 
     /// <summary>
@@ -70,7 +72,7 @@ internal static class SpecialFunctions
             return 1.0 - RegularizedIncompleteBeta(b, a, oneMinusX, x);
         }
 
-        double logFront = (a * Math.Log(x)) + (b * Math.Log(oneMinusX)) - LogBeta(a, b);
+        double logFront = (a * LogOf(x, oneMinusX)) + (b * LogOf(oneMinusX, x)) - LogBeta(a, b);
 
         return Math.Exp(logFront) * BetaContinuedFraction(a, b, x) / a;
     }
@@ -97,7 +99,44 @@ internal static class SpecialFunctions
         return x < a + 1.0 ? 1.0 - GammaSeries(a, x) : GammaContinuedFraction(a, x);
     }
 
-    private static double LogBeta(double a, double b) => LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+    // ln B(a, b) = ln Gamma(a) + ln Gamma(b) - ln Gamma(a + b). When one argument is large, as df / 2 is for a t
+    // distribution with many degrees of freedom, ln Gamma(a) and ln Gamma(a + b) are huge and nearly equal, so their
+    // difference is taken from the Stirling series term by term instead of by subtracting the two.
+    private static double LogBeta(double a, double b)
+    {
+        double large = Math.Max(a, b);
+        double small = Math.Min(a, b);
+        if (large < StirlingFrom)
+        {
+            return LogGamma(a) + LogGamma(b) - LogGamma(a + b);
+        }
+
+        double sum = large + small;
+        double largeMinusSum = ((large - 0.5) * -LogOnePlus(small / large)) - (small * Math.Log(sum)) + small
+            + StirlingCorrection(large) - StirlingCorrection(sum);
+
+        return LogGamma(small) + largeMinusSum;
+    }
+
+    // ln Gamma(x) - ((x - 1/2) ln x - x + ln(2 pi) / 2) for x >= 10: the terms B(2k) / (2k (2k - 1) x^(2k - 1)) of the
+    // Stirling series for k = 1..7, in Horner form.
+    private static double StirlingCorrection(double x)
+    {
+        double inverse = 1.0 / x;
+        double inverseSquared = inverse * inverse;
+
+        return inverse * (1.0 / 12.0
+            + inverseSquared * (-1.0 / 360.0
+            + inverseSquared * (1.0 / 1260.0
+            + inverseSquared * (-1.0 / 1680.0
+            + inverseSquared * (1.0 / 1188.0
+            + inverseSquared * (-691.0 / 360360.0
+            + inverseSquared * (1.0 / 156.0)))))));
+    }
+
+    // ln x, through ln(1 + (x - 1)) = ln(1 - oneMinusX) when x is near 1, where ln x itself would lose digits.
+    private static double LogOf(double x, double oneMinusX) =>
+        oneMinusX < 0.5 ? LogOnePlus(-oneMinusX) : Math.Log(x);
 
     // The continued fraction 1 / (1 + d1 / (1 + d2 / (1 + ...))) of I_x(a, b), evaluated by the modified Lentz
     // method; d(2m+1) = -(a + m)(a + b + m) x / ((a + 2m)(a + 2m + 1)), d(2m) = m (b - m) x / ((a + 2m - 1)(a + 2m)).

@@ -18,6 +18,7 @@ public static class StudyAnalysis
     /// </exception>
     public static StudyResults Analyse(IReadOnlyList<ParticipantRecord> participants, int invited, ExclusionRule rule)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(invited);
         ScreenedParticipant[] screened = ParticipantScreening.Screen(participants, rule);
         int started = screened.Count(participant => participant.Started);
         if (invited < started)
@@ -39,6 +40,8 @@ public static class StudyAnalysis
         ScreenedParticipant[] included = [.. screened.Where(participant => participant.Included)];
 
         var warnings = new List<string>();
+        DuplicateCodes(screened, warnings);
+        OrderMismatches(included, warnings);
         double[] secondsA = [.. included.Where(p => p.SecondsA is not null).Select(p => p.SecondsA!.Value)];
         double[] secondsB = [.. included.Where(p => p.SecondsB is not null).Select(p => p.SecondsB!.Value)];
         ScreenedParticipant[] paired = [.. included.Where(p => p.SecondsA is not null && p.SecondsB is not null)];
@@ -69,6 +72,37 @@ public static class StudyAnalysis
             Warnings = warnings,
         };
     }
+
+    private static void DuplicateCodes(ScreenedParticipant[] screened, List<string> warnings)
+    {
+        IEnumerable<IGrouping<string, ScreenedParticipant>> duplicates = screened
+            .GroupBy(participant => participant.Record.ParticipantCode, StringComparer.Ordinal)
+            .Where(group => group.Count() > 1);
+        foreach (IGrouping<string, ScreenedParticipant> group in duplicates)
+        {
+            warnings.Add($"The participant code {group.Key} appears {group.Count()} times; each record was analysed "
+                + "as a different participant.");
+        }
+    }
+
+    // The order effect groups participants by the order they were assigned; a participant who made the listings the
+    // other way round is still counted under the assigned order, so the researcher is told.
+    private static void OrderMismatches(ScreenedParticipant[] included, List<string> warnings)
+    {
+        foreach (ScreenedParticipant participant in included)
+        {
+            ParticipantRecord record = participant.Record;
+            StudyFlow expectedFirst = record.Order == TaskOrder.AThenB ? StudyFlow.A : StudyFlow.B;
+            TaskRecord? first = record.Tasks.FirstOrDefault(task => task.Position == 1 && task.StartedUtc is not null);
+            if (first is not null && first.Flow != expectedFirst)
+            {
+                warnings.Add($"Participant {record.ParticipantCode} was assigned {Describe(record.Order)} but made "
+                    + $"{first.Flow} first; the order comparison counts them under the assigned order.");
+            }
+        }
+    }
+
+    private static string Describe(TaskOrder order) => order == TaskOrder.AThenB ? "A then B" : "B then A";
 
     private static Summary? SummariseSeconds(double[] seconds) =>
         seconds.Length == 0 ? null : DescriptiveStatistics.Summarise(seconds, modeDecimals: 0);

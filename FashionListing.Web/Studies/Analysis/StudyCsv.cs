@@ -7,9 +7,10 @@ namespace FashionListing.Web.Studies.Analysis;
 /// fields with commas, quotes or line breaks quoted, quotes doubled), numbers and times in the invariant culture.
 /// </summary>
 /// <remarks>
-/// Text that a spreadsheet would run as a formula (starting with =, +, - or @) is prefixed with an apostrophe, so
-/// that a participant code or a suggestion cannot execute anything when the file is opened. A number that cannot be
-/// defined (NaN) is an empty field; infinities are written as Inf and -Inf, which R reads as numbers.
+/// Text that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a carriage return) is prefixed
+/// with an apostrophe, so that a participant code or a suggestion cannot execute anything when the file is opened;
+/// the apostrophe then shows in R or Python. A number that cannot be defined (NaN) is an empty field; infinities are
+/// written as Inf and -Inf, which R reads as numbers.
 /// </remarks>
 public static class StudyCsv
 {
@@ -26,7 +27,8 @@ public static class StudyCsv
     /// <summary>
     /// Writes a header and one row per participant per task; a participant without tasks gets one row with the task
     /// columns empty. "included" and "exclusion_reason" apply <paramref name="rule"/> as the analysis does. Field
-    /// edits are written as "Title=2;Colour=1" and kept suggestions as "Title;Colour:navy", both in one field.
+    /// edits are written as "Colour=1;Title=2" (sorted by name) and kept suggestions as "Title;Colour:navy", each in
+    /// one field, so a field name must not itself contain '=' or ';' for the text to be split back.
     /// </summary>
     public static void WriteRows(IReadOnlyList<ParticipantRecord> participants, ExclusionRule rule, TextWriter writer)
     {
@@ -70,7 +72,7 @@ public static class StudyCsv
                         task.Seconds is { } seconds ? Number(seconds) : "",
                         Boolean(task.Completed),
                         .. answers,
-                        Text(string.Join(';', task.FieldEdits.Select(edit => $"{edit.Key}={edit.Value}"))),
+                        Text(FieldEdits(task.FieldEdits)),
                         Text(string.Join(';', task.KeptSuggestions)),
                     ]);
             }
@@ -202,7 +204,7 @@ public static class StudyCsv
     }
 
     private static string Text(string value) =>
-        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' ? "'" + value : value;
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
 
     private static string Number(double value) => value switch
     {
@@ -216,6 +218,13 @@ public static class StudyCsv
 
     private static string Time(DateTime? value) =>
         value?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    // Sorted by field name so that the same edits always give the same text, whatever order the dictionary keeps.
+    private static string FieldEdits(IReadOnlyDictionary<string, int> edits) =>
+        string.Join(
+            ';',
+            edits.OrderBy(edit => edit.Key, StringComparer.Ordinal)
+                .Select(edit => edit.Key + "=" + edit.Value.ToString(CultureInfo.InvariantCulture)));
 
     private static string SusField(IReadOnlyList<int>? answers)
     {

@@ -24,4 +24,13 @@ public sealed class NormalDistributionTests
 
         Assert.Equal(9.8658764503769814e-10, actual, 1e-23);
     }
+
+    [Fact]
+    public void UpperTail_NegativeZ_IsOneMinusTheMirroredTail()
+    {
+        // 1 - Phi(-1) = Phi(1) = 0.84134474606854295 (mpmath).
+        double tail = NormalDistribution.UpperTail(-1.0);
+
+        Assert.Equal(0.84134474606854295, tail, 1e-15);
+    }
 }

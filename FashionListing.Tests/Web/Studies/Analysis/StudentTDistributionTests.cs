@@ -24,6 +24,57 @@ public sealed class StudentTDistributionTests
         Assert.Equal(expected, actual, 1e-13);
     }
 
+    [Theory]
+    [InlineData(0.7, 0.5, 0.65729966873961673)]
+    [InlineData(-25.0, 1.5, 0.00301281000598399)]
+    [InlineData(12.0, 3.3, 0.99961070393915331)]
+    [InlineData(-2.5, 50.0, 0.0078724791365600016)]
+    [InlineData(4.0, 1e4, 0.99996810066558843)]
+    [InlineData(-3.0, 1e6, 0.0013499312707108985)]
+    [InlineData(0.2, 1e6, 0.57925968910488556)]
+    [InlineData(-1e4, 2.0, 4.9999999250000012e-9)]
+    public void Cdf_ExtremeDegreesOfFreedomOrT_MatchesTheReferenceRelatively(
+        double t,
+        double degreesOfFreedom,
+        double expected)
+    {
+        double actual = StudentTDistribution.Cdf(t, degreesOfFreedom);
+
+        Assert.Equal(expected, actual, expected * 1e-11);
+    }
+
+    [Theory]
+    [InlineData(0.99, 0.5, 1028.4910104716201)]
+    [InlineData(0.01, 1.5, -11.197316179568398)]
+    [InlineData(0.975, 1e6, 1.9599663568141067)]
+    [InlineData(0.75, 250.0, 0.67547236139743924)]
+    public void Quantile_ExtremeDegreesOfFreedom_MatchesTheReference(
+        double probability,
+        double degreesOfFreedom,
+        double expected)
+    {
+        double actual = StudentTDistribution.Quantile(probability, degreesOfFreedom);
+
+        Assert.Equal(expected, actual, Math.Abs(expected) * 1e-11);
+    }
+
+    [Fact]
+    public void UpperTail_NegativeT_IsOneMinusTheMirroredTail()
+    {
+        // Cauchy (1 degree of freedom): P(T > -1) = 1 - P(T > 1) = 3/4.
+        double tail = StudentTDistribution.UpperTail(-1.0, 1.0);
+
+        Assert.Equal(0.75, tail, 1e-15);
+    }
+
+    [Fact]
+    public void TwoSidedPValue_NaN_IsNaN()
+    {
+        double p = StudentTDistribution.TwoSidedPValue(double.NaN, 5.0);
+
+        Assert.True(double.IsNaN(p));
+    }
+
     [Fact]
     public void Cdf_OneDegreeOfFreedom_IsTheCauchyDistribution()
     {

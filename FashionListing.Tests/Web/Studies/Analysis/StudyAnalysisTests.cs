@@ -340,6 +340,63 @@ public sealed class StudyAnalysisTests
     }
 
     [Fact]
+    public void Analyse_SameCodeTwice_WarnsAndAnalysesBoth()
+    {
+        ParticipantRecord[] participants =
+        [
+            Participant("P01", 0, TaskOrder.AThenB, 100.0, 60.0),
+            Participant("P01", 1, TaskOrder.AThenB, 120.0, 70.0),
+        ];
+
+        StudyResults results = StudyAnalysis.Analyse(participants, invited: 2, s_secondTaskLimit);
+
+        Assert.Equal(2, results.Included);
+        Assert.Equal(
+            ["The participant code P01 appears 2 times; each record was analysed as a different participant."],
+            results.Warnings);
+    }
+
+    [Fact]
+    public void Analyse_TasksMadeAgainstTheAssignedOrder_Warns()
+    {
+        // Assigned A then B, but the B task carries position 1.
+        ParticipantRecord participant = new(
+            "P05",
+            TaskOrder.AThenB,
+            [Done(StudyFlow.B, 1, StudyStart, 60.0), Done(StudyFlow.A, 2, StudyStart.AddMinutes(2), 100.0)],
+            4,
+            null,
+            null);
+
+        StudyResults results = StudyAnalysis.Analyse([participant], invited: 1, s_secondTaskLimit);
+
+        Assert.Equal(
+            [
+                "Participant P05 was assigned A then B but made B first; the order comparison counts them under the "
+                    + "assigned order.",
+            ],
+            results.Warnings);
+    }
+
+    [Fact]
+    public void Analyse_NegativeInvited_Throws()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => StudyAnalysis.Analyse([], invited: -1, s_secondTaskLimit));
+    }
+
+    [Fact]
+    public void Analyse_NullTask_ThrowsNamingThePosition()
+    {
+        TaskRecord[] tasks = [Done(StudyFlow.A, 1, StudyStart, 9), null!];
+        ParticipantRecord participant = new("P01", TaskOrder.AThenB, tasks, 4, null, null);
+
+        var error = Assert.Throws<ArgumentException>(
+            () => StudyAnalysis.Analyse([participant], invited: 1, s_secondTaskLimit));
+
+        Assert.Contains("participants[0].Tasks[1] is null", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Analyse_NullParticipant_ThrowsNamingThePosition()
     {
         ParticipantRecord[] participants = [Participant("P01", 0, TaskOrder.AThenB, 100.0, 60.0), null!];

@@ -39,7 +39,7 @@ public sealed class StudyCsvTests
         Assert.Equal(
             Header
             + "P01,AThenB,A,1,2026-05-04T09:00:00.0000000Z,2026-05-04T09:01:40.2500000Z,100.25,true,true,,4,50,100,"
-            + "Title=2;Colour=1,\r\n"
+            + "Colour=1;Title=2,\r\n"
             + "P01,AThenB,B,2,2026-05-04T09:02:00.0000000Z,2026-05-04T09:03:00.0000000Z,60,true,true,,4,50,100,,"
             + "Title;Colour:navy\r\n",
             csv);
@@ -101,6 +101,20 @@ public sealed class StudyCsvTests
         string csv = Write(writer => StudyCsv.WriteRows([participant], s_rule, writer));
 
         Assert.StartsWith(Header + "\"'=HYPERLINK(\"\"x\"\")\",", csv, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("+1")]
+    [InlineData("-1")]
+    [InlineData("@SUM(A1)")]
+    [InlineData("\tcmd")]
+    public void WriteRows_OtherFormulaStarts_ArePrefixedToo(string code)
+    {
+        ParticipantRecord participant = new(code, TaskOrder.AThenB, [], null, null, null);
+
+        List<List<string>> records = ReadCsv(Write(writer => StudyCsv.WriteRows([participant], s_rule, writer)));
+
+        Assert.Equal("'" + code, records[1][0]);
     }
 
     [Fact]
