@@ -2,7 +2,8 @@ namespace FashionListing.Web.Studies.Analysis;
 
 /// <summary>
 /// The few special functions the distributions need, written out here so that the analysis depends on no
-/// statistics package. Each is accurate to about 1e-14 relative over the arguments a study produces.
+/// statistics package. The t distribution built on them agrees with a 50-digit reference to about 1e-13 for up to a
+/// thousand degrees of freedom and to about 1e-11 at a million.
 /// </summary>
 internal static class SpecialFunctions
 {

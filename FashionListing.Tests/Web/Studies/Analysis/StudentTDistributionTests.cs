@@ -40,6 +40,7 @@ public sealed class StudentTDistributionTests
     {
         double actual = StudentTDistribution.Cdf(t, degreesOfFreedom);
 
+        // A million degrees of freedom is the hardest case here: about 1e-11 relative (8e-12 measured).
         Assert.Equal(expected, actual, expected * 1e-11);
     }
 
@@ -115,7 +116,7 @@ public sealed class StudentTDistributionTests
     {
         double actual = StudentTDistribution.Quantile(probability, degreesOfFreedom);
 
-        Assert.Equal(expected, actual, Math.Abs(expected) * 1e-12);
+        Assert.Equal(expected, actual, Math.Abs(expected) * 1e-13);
     }
 
     [Fact]

@@ -153,6 +153,58 @@ public sealed class WilcoxonSignedRankTestTests
         Assert.Equal([1.0, 1, 1, 2, 2, 2, 2, 2, 1, 1, 1], ways);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(7)]
+    [InlineData(12)]
+    public void RankSumCounts_SmallCounts_MatchEnumeratingEverySignPattern(int count)
+    {
+        // Bit r of the mask says whether rank r + 1 is positive.
+        var expected = new double[(count * (count + 1) / 2) + 1];
+        for (int mask = 0; mask < 1 << count; mask++)
+        {
+            int sum = 0;
+            for (int rank = 1; rank <= count; rank++)
+            {
+                sum += (mask >> (rank - 1) & 1) * rank;
+            }
+
+            expected[sum]++;
+        }
+
+        double[] ways = WilcoxonSignedRankTest.RankSumCounts(count);
+
+        Assert.Equal(expected, ways);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(11)]
+    [InlineData(29)]
+    public void Run_RandomUntiedDifferences_ExactPMatchesEnumeration(int seed)
+    {
+        // Ten distinct magnitudes 1..10 with random signs; the p-value is recounted here over all 1024 patterns.
+        var random = new Random(seed);
+        double[] differences = [.. Enumerable.Range(1, 10).Select(m => random.Next(2) == 0 ? -m : (double)m)];
+        double wPlus = differences.Where(d => d > 0).Sum();
+        int atMost = 0;
+        int atLeast = 0;
+        for (int mask = 0; mask < 1024; mask++)
+        {
+            int sum = Enumerable.Range(1, 10).Where(rank => (mask >> (rank - 1) & 1) == 1).Sum();
+            atMost += sum <= wPlus ? 1 : 0;
+            atLeast += sum >= wPlus ? 1 : 0;
+        }
+
+        double expected = Math.Min(1.0, 2.0 * Math.Min(atMost, atLeast) / 1024.0);
+
+        WilcoxonResult result = WilcoxonSignedRankTest.Run(new double[10], differences);
+
+        Assert.True(result.Exact);
+        Assert.Equal(wPlus, result.WPlus);
+        Assert.Equal(expected, result.PValue, 1e-15);
+    }
+
     [Fact]
     public void RankSumCounts_TwentyFiveRanks_AddUpToEveryPattern()
     {
