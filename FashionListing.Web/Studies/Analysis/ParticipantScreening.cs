@@ -73,7 +73,10 @@ internal static class ParticipantScreening
     private static ScreenedParticipant Screen(ParticipantRecord participant, ExclusionRule rule)
     {
         bool started = participant.Tasks.Any(task => task.StartedUtc is not null);
-        bool completed = participant.Preference is not null
+        // Completing needs starting, so that completed <= started <= invited holds even for a faulty record that
+        // marks a task done without a start time.
+        bool completed = started
+            && participant.Preference is not null
             && IsCompleted(participant, StudyFlow.A)
             && IsCompleted(participant, StudyFlow.B);
         if (!started)

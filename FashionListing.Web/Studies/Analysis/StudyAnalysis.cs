@@ -42,6 +42,7 @@ public static class StudyAnalysis
         var warnings = new List<string>();
         DuplicateCodes(screened, warnings);
         OrderMismatches(included, warnings);
+
         double[] secondsA = [.. included.Where(p => p.SecondsA is not null).Select(p => p.SecondsA!.Value)];
         double[] secondsB = [.. included.Where(p => p.SecondsB is not null).Select(p => p.SecondsB!.Value)];
         ScreenedParticipant[] paired = [.. included.Where(p => p.SecondsA is not null && p.SecondsB is not null)];

@@ -111,6 +111,21 @@ public sealed class StudyAnalysisTests
     }
 
     [Fact]
+    public void Analyse_TasksMarkedDoneWithoutStartTimes_CountAsNeitherStartedNorCompleted()
+    {
+        TaskRecord[] tasks =
+        [
+            new(StudyFlow.A, 1, null, StudyStart, true, NoEdits, []),
+            new(StudyFlow.B, 2, null, StudyStart, true, NoEdits, []),
+        ];
+        ParticipantRecord participant = new("P01", TaskOrder.AThenB, tasks, 4, null, null);
+
+        StudyResults results = StudyAnalysis.Analyse([participant], invited: 1, s_secondTaskLimit);
+
+        Assert.Equal((0, 0), (results.Started, results.Completed));
+    }
+
+    [Fact]
     public void Analyse_NoParticipants_ReturnsEmptyResults()
     {
         StudyResults results = StudyAnalysis.Analyse([], invited: 10, s_secondTaskLimit);
