@@ -118,6 +118,21 @@ public sealed class StudyCsvTests
     }
 
     [Fact]
+    public void WriteRows_FirstStudy_WritesOneRowPerTaskAndOneForTheParticipantWithout()
+    {
+        // 28 participants with two task records each and P29 with none: 56 + 1 rows after the header.
+        List<ParticipantRecord> participants = StudyAnalysisFirstStudyTests.BuildStudy();
+
+        List<List<string>> records = ReadCsv(Write(writer => StudyCsv.WriteRows(participants, s_rule, writer)));
+
+        Assert.Equal(58, records.Count);
+        Assert.All(records, record => Assert.Equal(StudyCsv.RowColumns.Count, record.Count));
+        Assert.Equal(50, records.Count(record => record[8] == "true"));
+        Assert.Equal(["P26", "P26"], records.Where(record => record[9] == "skipped the B task").Select(r => r[0]));
+        Assert.Equal(3, records.Count(record => record[9] == "never started"));
+    }
+
+    [Fact]
     public void WriteSummary_FirstStudy_WritesEveryNumberAsSectionMeasureValue()
     {
         StudyResults results = StudyAnalysis.Analyse(StudyAnalysisFirstStudyTests.BuildStudy(), 52, s_rule);
