@@ -5,6 +5,7 @@ using System.Security.Claims;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
+using FashionListing.Web.Listings;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -55,6 +56,7 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
         Services.AddSingleton(suggester);
+        Services.AddSingleton<SuggestionAvailability>();
         var authorization = AddAuthorization();
         authorization.SetAuthorized("seller@sellers.test");
         authorization.SetRoles(AccountRoles.Seller);
