@@ -26,14 +26,8 @@ internal static class HandBuiltImages
     /// </summary>
     public static byte[] Png(SKBitmap bitmap, PngColour colour, int bitDepth = 8)
     {
+        Assert.True(bitDepth is 8 or 16, $"Only 8- and 16-bit samples are written, not {bitDepth}-bit.");
         List<SKColor> palette = [];
-        int channels = colour switch
-        {
-            PngColour.Grey or PngColour.Palette => 1,
-            PngColour.GreyAlpha => 2,
-            PngColour.Rgb => 3,
-            _ => 4,
-        };
         int bytesPerSample = bitDepth / 8;
         using MemoryStream raw = new();
         for (int y = 0; y < bitmap.Height; y++)
@@ -74,7 +68,6 @@ internal static class HandBuiltImages
         }
 
         Assert.True(palette.Count <= 256, $"A palette PNG holds at most 256 colours; the bitmap has {palette.Count}.");
-        Assert.True(channels * bytesPerSample >= 1, "Unsupported bit depth.");
         byte[] header = new byte[13];
         BinaryPrimitives.WriteInt32BigEndian(header, bitmap.Width);
         BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), bitmap.Height);
