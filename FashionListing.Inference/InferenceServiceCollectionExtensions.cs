@@ -5,6 +5,7 @@ using FashionListing.Inference.Models;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Inference.Runtime;
 using FashionListing.Inference.Segmentation;
+using FashionListing.Inference.Similarity;
 using FashionListing.Inference.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +58,11 @@ public static class InferenceServiceCollectionExtensions
 
         // The backbone serves the starter model and, whatever model is configured, the tools that embed photos.
         services.AddSingleton<ResNet18Backbone>();
+
+        // Whole-photo embeddings for finding reused photos; they need only the backbone, so they work with
+        // every configured model.
+        services.AddSingleton(provider => new PhotoEmbedder(provider.GetRequiredService<ResNet18Backbone>()));
+        services.AddSingleton<IPhotoEmbedder>(provider => provider.GetRequiredService<PhotoEmbedder>());
         services.AddSingleton<IGarmentSegmenter>(provider => new HeadGarmentSegmenter(
             StarterFiles(provider).MaskHead,
             provider.GetRequiredService<ResNet18Backbone>(),

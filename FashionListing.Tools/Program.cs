@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
+using FashionListing.Tools.Duplicates;
 using FashionListing.Tools.Fashionpedia;
 using FashionListing.Tools.Fashionpedia.Evaluation;
 using FashionListing.Tools.Fashionpedia.Training;
@@ -20,6 +21,7 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["fashionpedia-train-heads"] = FashionpediaTrainCommand.Run,
     ["starter-eval"] = StarterEvaluation.Run,
     ["fashionpedia-eval"] = FashionpediaEvaluation.Run,
+    ["duplicates-tune"] = DuplicatesTuneCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<string>, int>? verb))
