@@ -3,6 +3,7 @@ using FashionListing.Web;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
+using FashionListing.Web.Moderation;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Taxonomy;
 using MudBlazor.Services;
@@ -15,6 +16,7 @@ builder.Services.AddMudServices();
 builder.Services.AddListingData(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddPhotoStorage(builder.Configuration);
+builder.Services.AddModeration(builder.Configuration);
 builder.Services.AddTaxonomyCatalog();
 // The single call site of the inference library: registers IListingSuggester.
 builder.Services.AddInference(builder.Configuration);

@@ -61,8 +61,14 @@ public sealed class PhotoEmbedder : IPhotoEmbedder
     /// <exception cref="InvalidDataException">The bytes cannot be decoded.</exception>
     public PhotoEmbedding Embed(ReadOnlySpan<byte> photo)
     {
-        using SKBitmap bitmap = SKBitmap.Decode(photo)
-            ?? throw new InvalidDataException($"The {photo.Length} bytes given could not be decoded as a photo.");
+        // Skia answers bytes that no codec accepts with an ArgumentNullException; the caller is told plainly.
+        using SKData data = SKData.CreateCopy(photo);
+        using SKCodec? codec = SKCodec.Create(data);
+        using SKBitmap? bitmap = codec is null ? null : SKBitmap.Decode(codec);
+        if (bitmap is null)
+        {
+            throw new InvalidDataException($"The {photo.Length} bytes given could not be decoded as a photo.");
+        }
 
         return Embed(bitmap);
     }
