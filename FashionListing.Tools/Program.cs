@@ -17,6 +17,7 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["mask-eval"] = MaskEvaluation.Run,
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
+    ["duplicates-benchmark"] = DuplicatesBenchmark.Run,
     ["fashionpedia-import-coco"] = CocoImportCommand.Run,
     ["fashionpedia-train-heads"] = FashionpediaTrainCommand.Run,
     ["starter-eval"] = StarterEvaluation.Run,
@@ -46,3 +47,6 @@ static int TrainCategoryHead(IReadOnlyList<string> args)
     return CategoryTrainCommand.Run(
         [.. args], services.GetRequiredService<IGarmentSegmenter>(), "mask-head-" + hash);
 }
+
+// Kept internal: the web project's reference brings ASP.NET Core's generator, which would make it public.
+internal sealed partial class Program;

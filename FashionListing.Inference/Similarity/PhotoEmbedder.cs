@@ -117,7 +117,9 @@ public sealed class PhotoEmbedder : IPhotoEmbedder
     /// <param name="view">The photo's features.</param>
     /// <param name="mirrored">The mirror image's features; needed when the recipe averages the mirror.</param>
     /// <param name="recipe">What to pool.</param>
-    /// <exception cref="ArgumentException">The recipe averages the mirror and <paramref name="mirrored"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The recipe averages the mirror image and <paramref name="mirrored"/> is null.
+    /// </exception>
     public static float[] Pool(BackboneFeatures view, BackboneFeatures? mirrored, PhotoEmbeddingRecipe recipe)
     {
         ArgumentNullException.ThrowIfNull(view);

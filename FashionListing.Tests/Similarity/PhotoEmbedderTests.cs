@@ -120,7 +120,8 @@ public sealed class PhotoEmbedderTests(BackboneFixture fixture) : IClassFixture<
     {
         FeatureMap stage4 = Map(512, 1, 1, (0, [1]));
 
-        Assert.Throws<ArgumentException>(() => PhotoEmbedder.Pool(Features(stage4), null, PhotoEmbeddingRecipe.Default));
+        Assert.Throws<ArgumentException>(
+            () => PhotoEmbedder.Pool(Features(stage4), null, PhotoEmbeddingRecipe.Default));
     }
 
     private static BackboneFeatures Features(FeatureMap stage4) =>

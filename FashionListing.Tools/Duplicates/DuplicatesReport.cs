@@ -75,26 +75,24 @@ public static class DuplicatesReport
         int weakest = Weakest(test, t);
         text.AppendLine("## Text for the README");
         text.AppendLine();
-        text.AppendLine("**Reused photos.** Moderators reviewing a draft see the other drafts whose photo is");
-        text.AppendLine("near-identical to its photo: the same picture cropped, saved again as a JPEG, scaled down, turned");
-        text.AppendLine("by a few degrees or mirrored, as happens when someone lists another seller's photo as their own.");
-        text.AppendLine("Every stored photo gets a fingerprint (an embedding of the whole photo by the pretrained");
-        text.AppendLine("backbone, kept in the `PhotoEmbeddings` table); photos stored before this feature get theirs at");
-        text.AppendLine("the next start. Two photos count as near-identical when the cosine similarity of their");
-        Line(text, $"fingerprints is at least `Moderation:DuplicateSimilarity` (default {input.Result.Setting:F2}, "
-            + "between 0.5 and 1; higher");
-        text.AppendLine("flags fewer pairs). Measured on photos of senders never used for tuning, that default finds");
-        Line(text, $"{Percent(Share(test.AllPositives, t))} of edited copies (the weakest edit, "
-            + $"{PhotoEdit.Standard[weakest].Name}, {Percent(Share(test.PositivesByEdit[weakest], t))}) and flags");
-        Line(text, $"{Percent(Share(test.AllNegatives, t), 3)} of pairs of different photos "
-            + $"({Percent(Share(test.NegativesOf(NegativePairKind.SameSenderSameLabel), t), 2)} of pairs "
-            + "taken by the same person of the same");
-        Line(text, $"kind of garment); on the tuning senders the figures are {Percent(Share(tune.AllPositives, t))} "
-            + $"and {Percent(Share(tune.AllNegatives, t), 3)}.");
-        text.AppendLine("A photo cut down to a small part of the original, or turned much further, is not found;");
-        text.AppendLine("timings are in [`docs/benchmarks.md`](../benchmarks.md), the tuning in");
-        text.AppendLine("[`docs/duplicates/report.md`](report.md).");
-        text.AppendLine();
+        Paragraph(text, "**Reused photos.** Moderators reviewing a draft see the other drafts whose photo is "
+            + "near-identical to its photo: the same picture cropped, saved again as a JPEG, scaled down, turned by a "
+            + "few degrees or mirrored, as happens when someone lists another seller's photo as their own. Every "
+            + "stored photo gets a fingerprint (an embedding of the whole photo by the pretrained backbone, kept in "
+            + "the `PhotoEmbeddings` table); photos stored before this feature, or whose fingerprint failed, get "
+            + "theirs at the next start. Two photos count as near-identical when the cosine similarity of their "
+            + "fingerprints is at least `Moderation:DuplicateSimilarity` "
+            + $"(default {Fixed(input.Result.Setting)}, between 0.5 and 1; higher flags fewer pairs). Measured on "
+            + "photos of senders never used for tuning, that default finds "
+            + $"{Percent(Share(test.AllPositives, t))} of edited copies (the weakest edit, "
+            + $"{PhotoEdit.Standard[weakest].Name}, {Percent(Share(test.PositivesByEdit[weakest], t))}) and flags "
+            + $"{Percent(Share(test.AllNegatives, t), 3)} of pairs of different photos "
+            + $"({Percent(Share(test.NegativesOf(NegativePairKind.SameSenderSameLabel), t), 2)} of pairs taken by "
+            + "the same person of the same kind of garment, often the same garment photographed again); on the "
+            + $"tuning senders the figures are {Percent(Share(tune.AllPositives, t))} and "
+            + $"{Percent(Share(tune.AllNegatives, t), 3)}. A photo cut down to a small part of the original, or "
+            + "turned much further, is not found. Timings are in [`docs/benchmarks.md`](../benchmarks.md), the "
+            + "tuning in [`docs/duplicates/report.md`](report.md).");
     }
 
     private static void WriteMethod(StringBuilder text, DuplicatesReportInput input)
@@ -102,40 +100,32 @@ public static class DuplicatesReport
         text.AppendLine("## How it was measured");
         text.AppendLine();
         text.AppendLine("```bash");
-        Line(text, $"dotnet run --project FashionListing.Tools -c Release -- duplicates-tune {string.Join(' ', input.Arguments)}"
-            .TrimEnd());
+        Line(text, ("dotnet run --project FashionListing.Tools -c Release -- duplicates-tune "
+            + string.Join(' ', input.Arguments)).TrimEnd());
         text.AppendLine("```");
         text.AppendLine();
-        Line(text, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
-            + $".NET {Environment.Version}; {input.Elapsed.TotalMinutes:F1} minutes.");
-        text.AppendLine();
-        Line(text, $"Data: `../shared/clothing-dataset`, split by `sender_id` (seed {input.Settings.SplitSeed}, the "
-            + "category head's split), so no sender is in both parts.");
-        text.AppendLine();
-        text.AppendLine("| Part | Photos in the part | Senders | Photos embedded | Photos edited | Positive pairs | Negative pairs | Same sender and label |");
+        Paragraph(text, $"Machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, "
+            + $".NET {Environment.Version}, CPU; {input.Elapsed.TotalMinutes:F1} minutes.");
+        Paragraph(text, "Data: `../shared/clothing-dataset`, split by `sender_id` "
+            + $"(seed {input.Settings.SplitSeed}, the category head's split), so no sender is in both parts; the "
+            + "photos of each part are a sample in the order of a seeded hash of their names.");
+        text.AppendLine("| Part | Photos in the part | Senders | Photos embedded | Photos edited | Positive pairs "
+            + "| Negative pairs | Same sender and label |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         PartRow(text, "Tuning (train + validation senders)", input.TunePart, input.Tune[0]);
         PartRow(text, "Test (test senders)", input.TestPart, input.Test[0]);
         text.AppendLine();
-        text.AppendLine("Positives: each edited photo against its original. The edits, applied to the cleaned original, each");
-        text.AppendLine("saved as the JPEG that would be uploaded (quality 95 unless the edit is a re-encoding), then cleaned");
-        text.AppendLine("again by the app's own decoder and encoder:");
-        text.AppendLine();
-        foreach (PhotoEdit edit in PhotoEdit.Standard)
-        {
-            Line(text, $"- {edit.Name}");
-        }
-
-        text.AppendLine();
-        text.AppendLine("Crops are off centre (30 % of the spare width from the left, 60 % of the spare height from the top).");
-        text.AppendLine("Rotations turn about the centre and zoom just enough that no empty corner shows, as phone editors");
-        text.AppendLine("straighten a photo. The mirror image is included: flipping is a one-click way to dodge a naive");
-        text.AppendLine("comparison, so a thief would use it.");
-        text.AppendLine();
-        text.AppendLine("Negatives: every pair of different embedded photos of the part. Hard ones are those of the same sender");
-        text.AppendLine("and the same label (same room, light and kind of garment); the dataset may hold a few photos that are");
-        text.AppendLine("themselves near-copies, which count as negatives here (see the last section).");
-        text.AppendLine();
+        Paragraph(text, "Positives: each edited photo against its original. The edits are applied to the cleaned "
+            + "original, each saved as the JPEG that would be uploaded (quality 95 unless the edit is a "
+            + "re-encoding), then cleaned again by the app's own decoder and encoder: "
+            + string.Join(", ", PhotoEdit.Standard.Select(e => e.Name)) + ".");
+        Paragraph(text, "Crops are off centre (30 % of the spare width from the left, 60 % of the spare height "
+            + "from the top). Rotations turn about the centre and zoom just enough that no empty corner shows, as "
+            + "phone editors straighten a photo. The mirror image is included: flipping is a one-click way to "
+            + "dodge a naive comparison, so a thief would use it.");
+        Paragraph(text, "Negatives: every pair of different embedded photos of the part. Hard ones are those of "
+            + "the same sender and the same label (same room, light and kind of garment); the dataset holds some "
+            + "photos of one garment taken twice, which count as negatives here (see the last section).");
     }
 
     private static void PartRow(StringBuilder text, string name, IReadOnlyList<LabelledPhoto> part, PartScores scores)
@@ -150,13 +140,14 @@ public static class DuplicatesReport
     {
         text.AppendLine("## Recipes compared (tuning part)");
         text.AppendLine();
-        text.AppendLine("Every recipe stretches the whole photo to 224x224 and L2-normalises each pooled block, then the whole");
-        text.AppendLine("vector. `gap`: global average of the last stage (512); `stage3`: global average of the third stage");
-        text.AppendLine("(256); `grid2`: averages of the four cells of a 2x2 split of the last stage (4 x 512); `mirror`: the");
-        text.AppendLine("photo and its mirror image averaged (two backbone runs); `sqrt`: square root of every pooled value.");
-        text.AppendLine();
+        Paragraph(text, "Every recipe stretches the whole photo to 224x224 and L2-normalises each pooled block, "
+            + "then the whole vector. `gap`: global average of the last stage (512 values); `stage3`: global "
+            + "average of the third stage (256); `grid2`: averages of the four cells of a 2x2 split of the last "
+            + "stage (4 x 512); `mirror`: the photo and its mirror image averaged (two backbone runs); `sqrt`: "
+            + "square root of every pooled value.");
         Line(text, $"| Recipe | Values | Threshold for recall >= {input.Settings.Recall:0.###} | Negatives at or above "
-            + "| Same sender and label at or above | Weakest edit: recall | Test: recall | Test: negatives at or above |");
+            + "| Same sender and label at or above | Weakest edit: recall | Test: recall "
+            + "| Test: negatives at or above |");
         text.AppendLine("|---|---:|---:|---:|---:|---|---:|---:|");
         for (int r = 0; r < input.Recipes.Count; r++)
         {
@@ -164,17 +155,18 @@ public static class DuplicatesReport
             PartScores tune = input.Tune[r];
             PartScores test = input.Test[r];
             int weakest = Weakest(tune, t);
-            string name = r == input.Result.Best ? $"**`{input.Recipes[r].Version}`**" : $"`{input.Recipes[r].Version}`";
-            Line(text, $"| {name} | {input.Recipes[r].Length} | {t:F4} | {Percent(input.Result.FalsePositiveRates[r], 3)} "
+            string version = input.Recipes[r].Version;
+            string name = r == input.Result.Best ? $"**`{version}`**" : $"`{version}`";
+            Line(text, $"| {name} | {input.Recipes[r].Length} | {t:F4} "
+                + $"| {Percent(input.Result.FalsePositiveRates[r], 3)} "
                 + $"| {Percent(Share(tune.NegativesOf(NegativePairKind.SameSenderSameLabel), t), 2)} "
                 + $"| {PhotoEdit.Standard[weakest].Name}: {Percent(Share(tune.PositivesByEdit[weakest], t))} "
                 + $"| {Percent(Share(test.AllPositives, t))} | {Percent(Share(test.AllNegatives, t), 3)} |");
         }
 
         text.AppendLine();
-        text.AppendLine("The test columns use each recipe's own tuning threshold; they are shown to check that the choice");
-        text.AppendLine("holds on unseen senders, and played no part in it.");
-        text.AppendLine();
+        Paragraph(text, "The test columns use each recipe's own tuning threshold; they are shown to check that "
+            + "the choice holds on unseen senders, and played no part in it.");
     }
 
     private static void WriteDistributions(StringBuilder text, PartScores tune)
@@ -228,11 +220,12 @@ public static class DuplicatesReport
     {
         text.AppendLine("## Precision and recall at candidate thresholds (chosen recipe, tuning part)");
         text.AppendLine();
-        text.AppendLine("Recall: share of positives at or above the threshold. Negatives: share of pairs of different photos");
-        text.AppendLine("at or above it (the false-positive rate). Precision: found positives over everything at or above,");
-        text.AppendLine("for this sample's mix of pairs (many more negatives than positives; a real catalogue's mix differs).");
-        text.AppendLine();
-        text.AppendLine("| Threshold | Recall | Weakest edit | Negatives at or above | Same sender and label at or above | Precision |");
+        Paragraph(text, "Recall: share of positives at or above the threshold. Negatives: share of pairs of "
+            + "different photos at or above it (the false-positive rate). Precision: found positives over everything "
+            + "at or above, for this sample's mix of pairs (many more negatives than positives; a real catalogue's "
+            + "mix differs).");
+        text.AppendLine("| Threshold | Recall | Weakest edit | Negatives at or above | Same sender and label at or"
+            + " above | Precision |");
         text.AppendLine("|---:|---:|---|---:|---:|---:|");
         foreach (float t in candidates.Append(setting).Distinct().Order())
         {
@@ -258,7 +251,8 @@ public static class DuplicatesReport
         text.AppendLine();
         text.AppendLine("| Pairs | Count | At or above the threshold |");
         text.AppendLine("|---|---:|---:|");
-        Line(text, $"| All positives (recall) | {test.AllPositives.Count} | {Percent(Share(test.AllPositives, setting))} |");
+        Line(text, $"| All positives (recall) | {test.AllPositives.Count} "
+            + $"| {Percent(Share(test.AllPositives, setting))} |");
         for (int e = 0; e < PhotoEdit.Standard.Count; e++)
         {
             Line(text, $"| Positives: {PhotoEdit.Standard[e].Name} | {test.PositivesByEdit[e].Length} "
@@ -286,16 +280,16 @@ public static class DuplicatesReport
     {
         text.AppendLine("## Most similar pairs of different photos (test part, chosen recipe)");
         text.AppendLine();
-        text.AppendLine("Listed so that a reader can open them in `../shared/clothing-dataset/images/` and judge whether a");
-        text.AppendLine("flagged pair is a real near-copy inside the dataset or a miss of the finder.");
-        text.AppendLine();
+        Paragraph(text, "Listed so that a reader can open them in `../shared/clothing-dataset/images/` and judge "
+            + "whether a flagged pair is a real near-copy inside the dataset or a miss of the finder.");
         text.AppendLine("| Similarity | First photo | Second photo | Pair | Labels |");
         text.AppendLine("|---:|---|---|---|---|");
         foreach (NegativePair pair in test.Negatives.OrderByDescending(n => n.Score).Take(TopNegatives))
         {
             LabelledPhoto a = test.Photos[pair.First];
             LabelledPhoto b = test.Photos[pair.Second];
-            Line(text, $"| {pair.Score:F3} | `{a.Image}` | `{b.Image}` | {KindName(pair.Kind)} | {a.Label}, {b.Label} |");
+            Line(text, $"| {pair.Score:F3} | `{a.Image}` | `{b.Image}` | {KindName(pair.Kind)} "
+                + $"| {a.Label}, {b.Label} |");
         }
 
         text.AppendLine();
@@ -328,4 +322,25 @@ public static class DuplicatesReport
         + " %";
 
     private static void Line(StringBuilder text, string line) => text.AppendLine(line);
+
+    // A Markdown paragraph wrapped at about 110 characters, then a blank line.
+    private static void Paragraph(StringBuilder text, string content)
+    {
+        StringBuilder line = new();
+        foreach (string word in content.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && line.Length + 1 + word.Length > 110)
+            {
+                text.AppendLine(line.ToString());
+                line.Clear();
+            }
+
+            line.Append(line.Length > 0 ? " " : "").Append(word);
+        }
+
+        text.AppendLine(line.ToString());
+        text.AppendLine();
+    }
+
+    private static string Fixed(double value) => value.ToString("F2", CultureInfo.InvariantCulture);
 }

@@ -38,7 +38,7 @@ public static class DuplicatesTuneCommand
         new("resnet18-gap-mirror-224", 224, AverageMirror: true, Grid: 0, IncludeStage3: false, SquareRoot: false),
         PhotoEmbeddingRecipe.Default,
         new("resnet18-gap-stage3-mirror-sqrt-224", 224, true, Grid: 0, IncludeStage3: true, SquareRoot: true),
-        new("resnet18-gap-grid2-mirror-224", 224, AverageMirror: true, Grid: 2, IncludeStage3: false, SquareRoot: false),
+        new("resnet18-gap-grid2-mirror-224", 224, AverageMirror: true, Grid: 2, IncludeStage3: false, false),
         new("resnet18-gap-grid2-mirror-sqrt-224", 224, AverageMirror: true, Grid: 2, IncludeStage3: false, true),
     ];
 
@@ -85,10 +85,11 @@ public static class DuplicatesTuneCommand
         string images = Path.Combine(settings.Shared, "clothing-dataset", "images");
 
         Stopwatch clock = Stopwatch.StartNew();
-        Console.WriteLine($"Tuning part: {settings.Negatives} of {tunePart.Length} photos, {settings.Positives} edited");
+        Console.WriteLine($"Tuning: {settings.Negatives} of {tunePart.Length} photos, {settings.Positives} edited");
         PartScores[] tune = ScorePart(
             Sample(tunePart, settings.Negatives, settings.SplitSeed), settings.Positives, images, embedder, decoder);
-        Console.WriteLine($"Test part: {settings.TestNegatives} of {testPart.Length} photos, {settings.TestPositives} edited");
+        Console.WriteLine(
+            $"Test: {settings.TestNegatives} of {testPart.Length} photos, {settings.TestPositives} edited");
         PartScores[] test = ScorePart(
             Sample(testPart, settings.TestNegatives, settings.SplitSeed),
             settings.TestPositives,

@@ -3,7 +3,9 @@ using System.Runtime.InteropServices;
 
 namespace FashionListing.Web.Data;
 
-/// <summary>How an embedding vector is kept in a BLOB column: its float32 values, little-endian, one after another.</summary>
+/// <summary>
+/// How an embedding vector is kept in a BLOB column: its float32 values, little-endian, one after another.
+/// </summary>
 public static class EmbeddingBlob
 {
     /// <summary>The bytes of a vector.</summary>

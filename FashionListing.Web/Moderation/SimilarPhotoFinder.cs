@@ -61,7 +61,8 @@ public sealed partial class SimilarPhotoFinder(
             return new SimilarListingsResult(SimilarListingsOutcome.NoPhoto, [], threshold);
         }
 
-        byte[]? query = await index.FindAsync(photoId, cancellationToken) ?? await EmbedNowAsync(photoId, cancellationToken);
+        byte[]? query = await index.FindAsync(photoId, cancellationToken)
+            ?? await EmbedNowAsync(photoId, cancellationToken);
         if (query is null)
         {
             return new SimilarListingsResult(SimilarListingsOutcome.PhotoNotIndexed, [], threshold);
@@ -101,7 +102,8 @@ public sealed partial class SimilarPhotoFinder(
                 continue;
             }
 
-            float similarity = EmbeddingVectors.Cosine(EmbeddingBlob.ToVector(query), EmbeddingBlob.ToVector(row.Vector));
+            float similarity = EmbeddingVectors.Cosine(
+                EmbeddingBlob.ToVector(query), EmbeddingBlob.ToVector(row.Vector));
             if (similarity >= threshold)
             {
                 matches[row.PhotoId] = similarity;
@@ -167,11 +169,14 @@ public sealed partial class SimilarPhotoFinder(
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Debug,
-            "Draft {DraftId}: {Count} other draft(s) with a photo at or above similarity {Threshold} in {ElapsedMs:F1} ms")]
-        public static partial void Searched(ILogger logger, Guid draftId, int count, double threshold, double elapsedMs);
+            "Draft {DraftId}: {Count} other draft(s) with a photo at or above similarity {Threshold} "
+            + "in {ElapsedMs:F1} ms")]
+        public static partial void Searched(
+            ILogger logger, Guid draftId, int count, double threshold, double elapsedMs);
 
         [LoggerMessage(2, LogLevel.Warning,
-            "{Count} stored embedding(s) of version {Version} have another length than the draft's and were not compared")]
+            "{Count} stored embedding(s) of version {Version} have another length than the draft's and were not "
+            + "compared")]
         public static partial void WrongLength(ILogger logger, int count, string version);
     }
 }

@@ -50,9 +50,10 @@ public sealed class PhotoEditTests
 
         using SKBitmap edited = SKBitmap.Decode(new PhotoEdit("rotate", PhotoEditKind.Rotate, 8).Apply(photo));
 
-        Assert.All(
-            new[] { edited.GetPixel(0, 0), edited.GetPixel(199, 0), edited.GetPixel(0, 299), edited.GetPixel(199, 299) },
-            corner => Assert.InRange(corner.Red, (byte)110, (byte)146));
+        SKColor[] corners =
+            [edited.GetPixel(0, 0), edited.GetPixel(199, 0), edited.GetPixel(0, 299), edited.GetPixel(199, 299)];
+
+        Assert.All(corners, corner => Assert.InRange(corner.Red, (byte)110, (byte)146));
     }
 
     // Black on the left half, white on the right.

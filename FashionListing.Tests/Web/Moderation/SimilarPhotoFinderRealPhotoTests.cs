@@ -42,8 +42,8 @@ public sealed class SimilarPhotoFinderRealPhotoTests(BackboneFixture fixture) : 
 
         foreach ((Guid draft, HashSet<Guid> copies) in copiesOf)
         {
-            SimilarListingsResult result =
-                await context.Finder.FindSimilarListingsAsync(draft, PhotoDataContext.Moderator, CancellationToken.None);
+            SimilarListingsResult result = await context.Finder.FindSimilarListingsAsync(
+                draft, PhotoDataContext.Moderator, CancellationToken.None);
 
             Assert.Equal(ModerationOptions.DefaultDuplicateSimilarity, result.Threshold);
             Assert.Equal(copies.Order(), result.Listings.Select(l => l.DraftId).Order());
@@ -66,13 +66,14 @@ public sealed class SimilarPhotoFinderRealPhotoTests(BackboneFixture fixture) : 
         List<Guid> drafts = [];
         foreach (LabelledPhoto photo in photos)
         {
-            drafts.Add(await context.SaveDraftAsync("seller-" + photo.SenderId, label, fixture.CleanShared(photo.Image)));
+            byte[] jpeg = fixture.CleanShared(photo.Image);
+            drafts.Add(await context.SaveDraftAsync("seller-" + photo.SenderId, label, jpeg));
         }
 
         foreach (Guid draft in drafts)
         {
-            SimilarListingsResult result =
-                await context.Finder.FindSimilarListingsAsync(draft, PhotoDataContext.Moderator, CancellationToken.None);
+            SimilarListingsResult result = await context.Finder.FindSimilarListingsAsync(
+                draft, PhotoDataContext.Moderator, CancellationToken.None);
 
             Assert.Equal(SimilarListingsOutcome.Compared, result.Outcome);
             Assert.Empty(result.Listings);
@@ -87,13 +88,14 @@ public sealed class SimilarPhotoFinderRealPhotoTests(BackboneFixture fixture) : 
         List<Guid> drafts = [];
         foreach (LabelledPhoto photo in photos)
         {
-            drafts.Add(await context.SaveDraftAsync("seller-" + photo.SenderId, photo.Label, fixture.CleanShared(photo.Image)));
+            byte[] jpeg = fixture.CleanShared(photo.Image);
+            drafts.Add(await context.SaveDraftAsync("seller-" + photo.SenderId, photo.Label, jpeg));
         }
 
         foreach (Guid draft in drafts)
         {
-            SimilarListingsResult result =
-                await context.Finder.FindSimilarListingsAsync(draft, PhotoDataContext.Moderator, CancellationToken.None);
+            SimilarListingsResult result = await context.Finder.FindSimilarListingsAsync(
+                draft, PhotoDataContext.Moderator, CancellationToken.None);
 
             Assert.Empty(result.Listings);
         }

@@ -34,7 +34,8 @@ public sealed class SimilarPhotoFinderTests
     public async Task FindSimilarListingsAsync_DraftSharingThePhoto_ListsItButNeverTheDraftItself()
     {
         await using PhotoDataContext context = new(new TestPhotoEmbedder());
-        Guid photo = await context.Photos.SaveAsync(PhotoDataContext.FlatJpeg(SKColors.Red), "s1", CancellationToken.None);
+        Guid photo = await context.Photos.SaveAsync(
+            PhotoDataContext.FlatJpeg(SKColors.Red), "s1", CancellationToken.None);
         Guid draft = await context.SaveDraftAsync("s1", "Red jumper", photo);
         Guid twin = await context.SaveDraftAsync("s1", "Red jumper, again", photo);
         await context.SaveDraftAsync("s2", "Blue jeans", PhotoDataContext.FlatJpeg(SKColors.Blue));
@@ -76,8 +77,8 @@ public sealed class SimilarPhotoFinderTests
         await using PhotoDataContext context = new(
             new TestPhotoEmbedder(),
             new Dictionary<string, string?> { ["Moderation:DuplicateSimilarity"] = setting });
-        Guid draft = await context.SaveDraftAsync("s1", "Red jumper", PhotoDataContext.FlatJpeg(new SKColor(255, 0, 0)));
-        await context.SaveDraftAsync("s2", "Orange jumper", PhotoDataContext.FlatJpeg(new SKColor(255, 128, 0)));
+        Guid draft = await context.SaveDraftAsync("s1", "Red jumper", Flat(255, 0, 0));
+        await context.SaveDraftAsync("s2", "Orange jumper", Flat(255, 128, 0));
 
         SimilarListingsResult result =
             await context.Finder.FindSimilarListingsAsync(draft, PhotoDataContext.Moderator, CancellationToken.None);
@@ -92,9 +93,9 @@ public sealed class SimilarPhotoFinderTests
         await using PhotoDataContext context = new(
             new TestPhotoEmbedder(),
             new Dictionary<string, string?> { ["Moderation:DuplicateSimilarity"] = "0.8" });
-        Guid draft = await context.SaveDraftAsync("s1", "Red jumper", PhotoDataContext.FlatJpeg(new SKColor(255, 0, 0)));
-        Guid farther = await context.SaveDraftAsync("s2", "Orange", PhotoDataContext.FlatJpeg(new SKColor(255, 128, 0)));
-        Guid closer = await context.SaveDraftAsync("s3", "Red-orange", PhotoDataContext.FlatJpeg(new SKColor(255, 60, 0)));
+        Guid draft = await context.SaveDraftAsync("s1", "Red jumper", Flat(255, 0, 0));
+        Guid farther = await context.SaveDraftAsync("s2", "Orange", Flat(255, 128, 0));
+        Guid closer = await context.SaveDraftAsync("s3", "Red-orange", Flat(255, 60, 0));
 
         SimilarListingsResult result =
             await context.Finder.FindSimilarListingsAsync(draft, PhotoDataContext.Moderator, CancellationToken.None);
@@ -153,4 +154,7 @@ public sealed class SimilarPhotoFinderTests
 
         Assert.Equal(SimilarListingsOutcome.PhotoNotIndexed, result.Outcome);
     }
+
+    private static byte[] Flat(byte red, byte green, byte blue) =>
+        PhotoDataContext.FlatJpeg(new SKColor(red, green, blue));
 }

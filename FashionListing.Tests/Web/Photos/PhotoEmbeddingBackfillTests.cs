@@ -14,8 +14,8 @@ public sealed class PhotoEmbeddingBackfillTests
     {
         TestPhotoEmbedder embedder = new() { Fails = true };
         await using PhotoDataContext context = new(embedder);
-        Guid navy = await context.Photos.SaveAsync(PhotoDataContext.FlatJpeg(SKColors.Navy), "s1", CancellationToken.None);
-        Guid teal = await context.Photos.SaveAsync(PhotoDataContext.FlatJpeg(SKColors.Teal), "s1", CancellationToken.None);
+        Guid navy = await context.Photos.SaveAsync(Flat(SKColors.Navy), "s1", CancellationToken.None);
+        Guid teal = await context.Photos.SaveAsync(Flat(SKColors.Teal), "s1", CancellationToken.None);
         embedder.Fails = false;
 
         PhotoEmbeddingBackfillSummary summary = await context.Backfill.RunOnceAsync(CancellationToken.None);
@@ -37,7 +37,7 @@ public sealed class PhotoEmbeddingBackfillTests
         Guid photoId = Guid.NewGuid();
         Directory.CreateDirectory(context.PhotosFolder);
         await File.WriteAllBytesAsync(
-            Path.Combine(context.PhotosFolder, photoId.ToString("D") + ".jpg"), PhotoDataContext.FlatJpeg(SKColors.Red));
+            Path.Combine(context.PhotosFolder, photoId.ToString("D") + ".jpg"), Flat(SKColors.Red));
         await using (ListingDbContext db = context.CreateDbContext())
         {
             // A draft saved before accounts existed: no owner, and no StoredPhotos row for its photo.
@@ -78,4 +78,6 @@ public sealed class PhotoEmbeddingBackfillTests
         Assert.Equal(new PhotoEmbeddingBackfillSummary(0, 0, 0, 0), summary);
         Assert.Equal(1, embedder.Calls);
     }
+
+    private static byte[] Flat(SKColor colour) => PhotoDataContext.FlatJpeg(colour);
 }

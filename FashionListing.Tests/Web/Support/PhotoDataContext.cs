@@ -72,7 +72,7 @@ public sealed class PhotoDataContext : IAsyncDisposable
     public ListingDbContext CreateDbContext() =>
         _services.GetRequiredService<IDbContextFactory<ListingDbContext>>().CreateDbContext();
 
-    /// <summary>Stores the photo as the seller's and saves a draft with it, as the pages do; returns the draft's id.</summary>
+    /// <summary>Stores the photo as the seller's and saves a draft with it, as the pages do; returns its id.</summary>
     public async Task<Guid> SaveDraftAsync(string sellerId, string title, byte[] jpeg)
     {
         Guid photoId = await Photos.SaveAsync(jpeg, sellerId, CancellationToken.None);
@@ -92,7 +92,8 @@ public sealed class PhotoDataContext : IAsyncDisposable
             PhotoId = photoId,
         };
 
-        return _services.GetRequiredService<ListingDraftService>().SaveAsync(draft, Seller(sellerId), CancellationToken.None);
+        return _services.GetRequiredService<ListingDraftService>()
+            .SaveAsync(draft, Seller(sellerId), CancellationToken.None);
     }
 
     /// <summary>Adds an account row, so that the seller's email can be looked up.</summary>
