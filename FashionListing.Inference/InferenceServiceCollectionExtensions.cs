@@ -21,7 +21,8 @@ public static class InferenceServiceCollectionExtensions
     /// Registers the model that the manifest (<c>model.json</c>) of <c>Inference:ModelFolder</c> describes
     /// behind <see cref="IListingSuggester"/>: the starter model (backbone, mask head, category head) or a
     /// Fashionpedia instance-segmentation model in the query or dense layout, with the "Photos" and
-    /// "Inference" settings validated at start-up.
+    /// "Inference" settings validated at start-up; and, whichever model that is, the whole-photo embedder
+    /// behind <see cref="IPhotoEmbedder"/>.
     /// </summary>
     /// <remarks>
     /// Every model is a singleton: its ONNX Runtime session is created once, on first use, and shared
@@ -99,9 +100,9 @@ public static class InferenceServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Loads every model now and runs one analysis of a generated photo, so that a missing or broken
-    /// model file stops the app at start-up with its message, and the first seller does not wait for
-    /// the sessions to load.
+    /// Loads every model now and runs one analysis and one photo embedding of a generated photo, so that a
+    /// missing or broken model file stops the app at start-up with its message, and the first seller does not
+    /// wait for the sessions to load.
     /// </summary>
     public static void WarmUpInference(this IServiceProvider services)
     {
@@ -116,6 +117,10 @@ public static class InferenceServiceCollectionExtensions
                 instances.WarmUp();
                 break;
         }
+
+        // The photo embedder needs the backbone whichever model is configured; a Fashionpedia model alone would
+        // leave it unloaded until the first upload.
+        services.GetRequiredService<PhotoEmbedder>().Embed(PhotoCleaning.WarmUpPhoto());
     }
 
     private static StarterModelPaths StarterFiles(IServiceProvider provider)
