@@ -91,8 +91,8 @@ public static class DuplicatesReport
             + "the same person of the same kind of garment, often the same garment photographed again); on the "
             + $"tuning senders the figures are {Percent(Share(tune.AllPositives, t))} and "
             + $"{Percent(Share(tune.AllNegatives, t), 3)}. A photo cut down to a small part of the original, or "
-            + "turned much further, is not found. Timings are in [`docs/benchmarks.md`](../benchmarks.md), the "
-            + "tuning in [`docs/duplicates/report.md`](report.md).");
+            + "turned much further, is not found. Timings are in [`docs/benchmarks.md`](docs/benchmarks.md), the "
+            + "tuning in [`docs/duplicates/report.md`](docs/duplicates/report.md) (links from the README's folder).");
     }
 
     private static void WriteMethod(StringBuilder text, DuplicatesReportInput input)

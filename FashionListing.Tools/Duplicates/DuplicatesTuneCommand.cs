@@ -36,7 +36,7 @@ public static class DuplicatesTuneCommand
         new("resnet18-gap-224", 224, AverageMirror: false, Grid: 0, IncludeStage3: false, SquareRoot: false),
         new("resnet18-gap-sqrt-224", 224, AverageMirror: false, Grid: 0, IncludeStage3: false, SquareRoot: true),
         new("resnet18-gap-mirror-224", 224, AverageMirror: true, Grid: 0, IncludeStage3: false, SquareRoot: false),
-        PhotoEmbeddingRecipe.Default,
+        new("resnet18-gap-mirror-sqrt-224", 224, AverageMirror: true, Grid: 0, IncludeStage3: false, true),
         new("resnet18-gap-stage3-mirror-sqrt-224", 224, true, Grid: 0, IncludeStage3: true, SquareRoot: true),
         new("resnet18-gap-grid2-mirror-224", 224, AverageMirror: true, Grid: 2, IncludeStage3: false, false),
         new("resnet18-gap-grid2-mirror-sqrt-224", 224, AverageMirror: true, Grid: 2, IncludeStage3: false, true),

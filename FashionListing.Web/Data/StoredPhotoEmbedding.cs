@@ -8,7 +8,7 @@ public sealed class StoredPhotoEmbedding
 {
     public Guid PhotoId { get; set; }
 
-    /// <summary>The embedding recipe's version, e.g. "resnet18-gap-mirror-sqrt-224".</summary>
+    /// <summary>The embedding recipe's version, e.g. "resnet18-gap-stage3-mirror-sqrt-224".</summary>
     public string Version { get; set; } = "";
 
     /// <summary>The unit-length vector as float32 values, little-endian (see <see cref="EmbeddingBlob"/>).</summary>

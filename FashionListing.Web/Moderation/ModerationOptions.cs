@@ -13,7 +13,7 @@ public sealed class ModerationOptions
     /// docs/duplicates/report.md): the highest threshold that still finds 99 % of edited copies of the tuning
     /// photos, rounded down to 0.01.
     /// </summary>
-    public const double DefaultDuplicateSimilarity = 0.90;
+    public const double DefaultDuplicateSimilarity = 0.95;
 
     /// <summary>
     /// The cosine similarity of two photos' embeddings at or above which they are listed as near-identical;
