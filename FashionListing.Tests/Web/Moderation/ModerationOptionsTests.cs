@@ -10,7 +10,7 @@ namespace FashionListing.Tests.Web.Moderation;
 public sealed partial class ModerationOptionsTests
 {
     [Fact]
-    public void DefaultDuplicateSimilarity_IsTheSettingTheTuningReportChose()
+    public void Defaults_AreTheRecipeAndSettingTheTuningReportChose()
     {
         string report = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "duplicates", "report.md"));
 
@@ -20,8 +20,7 @@ public sealed partial class ModerationOptionsTests
         Assert.Equal(
             ModerationOptions.DefaultDuplicateSimilarity,
             double.Parse(chosen.Groups[1].Value, CultureInfo.InvariantCulture));
-        Assert.Contains("This is the app's default recipe", report, StringComparison.Ordinal);
-        Assert.Contains($"`{PhotoEmbeddingRecipe.Default.Version}`", report, StringComparison.Ordinal);
+        Assert.Contains($"- Chosen recipe: `{PhotoEmbeddingRecipe.Default.Version}`", report, StringComparison.Ordinal);
     }
 
     [Fact]
