@@ -3,6 +3,7 @@ using FashionListing.Inference.Imaging;
 using Bunit;
 using System.Security.Claims;
 using FashionListing.Inference.Pipeline;
+using FashionListing.Inference.Similarity;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Listings;
@@ -57,6 +58,7 @@ public sealed class ListingPageContext : BunitContext
         Services.AddTaxonomyCatalog();
         Services.AddSingleton(suggester);
         Services.AddSingleton<SuggestionAvailability>();
+        Services.AddSingleton<IPhotoEmbedder>(Embedder);
         var authorization = AddAuthorization();
         authorization.SetAuthorized("seller@sellers.test");
         authorization.SetRoles(AccountRoles.Seller);
@@ -77,6 +79,9 @@ public sealed class ListingPageContext : BunitContext
     public IRenderedComponent<MudPopoverProvider> Popovers { get; }
 
     public IListingSuggester Suggester { get; }
+
+    /// <summary>The embedder behind the photo store, which a test can make fail.</summary>
+    public TestPhotoEmbedder Embedder { get; } = new();
 
     public SteppingTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
 
