@@ -4,6 +4,7 @@ using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
 using FashionListing.Web.Photos;
+using FashionListing.Web.Studies;
 using FashionListing.Web.Taxonomy;
 using MudBlazor.Services;
 
@@ -16,6 +17,7 @@ builder.Services.AddListingData(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddPhotoStorage(builder.Configuration);
 builder.Services.AddTaxonomyCatalog();
+builder.Services.AddStudies();
 // The single call site of the inference library: registers IListingSuggester.
 builder.Services.AddInference(builder.Configuration);
 
@@ -52,6 +54,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPhotoEndpoints();
+app.MapStudyEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

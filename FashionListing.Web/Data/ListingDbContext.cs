@@ -1,3 +1,4 @@
+using FashionListing.Web.Studies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -14,6 +15,17 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
     public DbSet<ListingDraft> Drafts => Set<ListingDraft>();
 
     public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
+
+    public DbSet<Study> Studies => Set<Study>();
+
+    public DbSet<StudyPhoto> StudyPhotos => Set<StudyPhoto>();
+
+    public DbSet<StudyParticipant> StudyParticipants => Set<StudyParticipant>();
+
+    public DbSet<StudyTask> StudyTasks => Set<StudyTask>();
+
+    /// <summary>Cards submitted in study tasks: apart from <see cref="Drafts"/>, never in the marketplace.</summary>
+    public DbSet<StudyListing> StudyListings => Set<StudyListing>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -67,6 +79,8 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         photo.HasKey(p => p.Id);
         photo.Property(p => p.OwnerId).HasMaxLength(450);
         photo.HasIndex(p => p.OwnerId);
+
+        StudyModel.Configure(builder);
     }
 
     private void StampTimes()
