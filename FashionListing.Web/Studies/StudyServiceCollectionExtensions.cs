@@ -29,9 +29,18 @@ public static class StudyServiceCollectionExtensions
         var researchers = new AuthorizeAttribute { Roles = AccountRoles.Researcher };
         endpoints.MapGet("/studies/{studyId:guid}/photos/{photoId:guid}", GetStudyPhotoAsync)
             .RequireAuthorization(researchers);
+        endpoints.MapGet("/studies/{studyId:guid}/export/rows.csv", (Guid studyId, StudyService studies, HttpContext context) =>
+                CsvAsync(studyId, studies, StudyReport.RowsCsv, "rows", context))
+            .RequireAuthorization(researchers);
+        endpoints.MapGet("/studies/{studyId:guid}/export/summary.csv", (Guid studyId, StudyService studies, HttpContext context) =>
+                CsvAsync(studyId, studies, StudyReport.SummaryCsv, "summary", context))
+            .RequireAuthorization(researchers);
 
         return endpoints;
     }
+
+    /// <summary>The download of the per-participant, per-task rows (<c>rows</c>) or of the summary (<c>summary</c>).</summary>
+    public static string ExportUrl(Guid studyId, string which) => $"/studies/{studyId:D}/export/{which}.csv";
 
     public static string ParticipantUrl(string token) => "/take/" + token;
 
@@ -105,6 +114,26 @@ public static class StudyServiceCollectionExtensions
         });
 
         return Results.Redirect(ParticipantUrl(joined.Token));
+    }
+
+    private static async Task<IResult> CsvAsync(
+        Guid studyId,
+        StudyService studies,
+        Func<Study, string> write,
+        string which,
+        HttpContext context)
+    {
+        Study? study = await studies.FindAsync(studyId, context.RequestAborted);
+        if (study is null)
+        {
+            return Results.NotFound();
+        }
+
+        context.Response.Headers.CacheControl = "no-store";
+        return Results.File(
+            System.Text.Encoding.UTF8.GetBytes(write(study)),
+            "text/csv; charset=utf-8",
+            $"study-{study.Id:N}-{which}.csv");
     }
 
     private static IResult Private(HttpContext context, Stream photo)
