@@ -25,6 +25,8 @@ public sealed class StudyAccessTests : IDisposable
         "/studies/new",
         "/studies/{study}",
         "/studies/{study}/photos/{photo}",
+        "/studies/{study}/export/rows.csv",
+        "/studies/{study}/export/summary.csv",
     ];
 
     [Theory]
@@ -65,6 +67,38 @@ public sealed class StudyAccessTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(StudyName, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task StudyPage_Researcher_ShowsTheDashboardWithTwoInvited()
+    {
+        string url = await UrlAsync("/studies/{study}");
+        await _host.CreateAccountAsync(AccountRoles.Researcher, "researcher@fashionlisting.test");
+        using HttpClient researcher = await _host.SignedInClientAsync("researcher@fashionlisting.test");
+
+        string page = await researcher.GetStringAsync(new Uri(url, UriKind.Relative));
+
+        Assert.Contains(StudyName, page, StringComparison.Ordinal);
+        Assert.Matches("data-testid=\"count-invited\"[^>]*>2<", page);
+        Assert.Matches("data-testid=\"count-started\"[^>]*>0<", page);
+    }
+
+    [Theory]
+    [InlineData("rows", "participant,order,flow,position,")]
+    [InlineData("summary", "section,measure,value")]
+    public async Task ExportCsv_Researcher_DownloadsTheCsv(string which, string header)
+    {
+        (Guid studyId, _, _) = await StudyAsync();
+        await _host.CreateAccountAsync(AccountRoles.Researcher, "researcher@fashionlisting.test");
+        using HttpClient researcher = await _host.SignedInClientAsync("researcher@fashionlisting.test");
+
+        using HttpResponseMessage response = await researcher.GetAsync(
+            new Uri(StudyServiceCollectionExtensions.ExportUrl(studyId, which), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", response.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.StartsWith(header, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
