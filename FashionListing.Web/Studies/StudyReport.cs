@@ -26,7 +26,9 @@ public sealed record StudyReport(
         // The analysis names the excluded participants; the included ones are the others who started.
         HashSet<string> excluded = [.. results.Excluded.Select(e => e.ParticipantCode)];
         ParticipantRecord[] included =
-            [.. records.Where(r => r.Tasks.Any(t => t.StartedUtc is not null) && !excluded.Contains(r.ParticipantCode))];
+        [
+            .. records.Where(r => r.Tasks.Any(t => t.StartedUtc is not null) && !excluded.Contains(r.ParticipantCode)),
+        ];
 
         return new StudyReport(results, records, Seconds(included, StudyFlow.A), Seconds(included, StudyFlow.B));
     }

@@ -29,17 +29,21 @@ public static class StudyServiceCollectionExtensions
         var researchers = new AuthorizeAttribute { Roles = AccountRoles.Researcher };
         endpoints.MapGet("/studies/{studyId:guid}/photos/{photoId:guid}", GetStudyPhotoAsync)
             .RequireAuthorization(researchers);
-        endpoints.MapGet("/studies/{studyId:guid}/export/rows.csv", (Guid studyId, StudyService studies, HttpContext context) =>
-                CsvAsync(studyId, studies, StudyReport.RowsCsv, "rows", context))
+        endpoints.MapGet(
+                "/studies/{studyId:guid}/export/rows.csv",
+                (Guid studyId, StudyService studies, HttpContext context) =>
+                    CsvAsync(studyId, studies, StudyReport.RowsCsv, "rows", context))
             .RequireAuthorization(researchers);
-        endpoints.MapGet("/studies/{studyId:guid}/export/summary.csv", (Guid studyId, StudyService studies, HttpContext context) =>
-                CsvAsync(studyId, studies, StudyReport.SummaryCsv, "summary", context))
+        endpoints.MapGet(
+                "/studies/{studyId:guid}/export/summary.csv",
+                (Guid studyId, StudyService studies, HttpContext context) =>
+                    CsvAsync(studyId, studies, StudyReport.SummaryCsv, "summary", context))
             .RequireAuthorization(researchers);
 
         return endpoints;
     }
 
-    /// <summary>The download of the per-participant, per-task rows (<c>rows</c>) or of the summary (<c>summary</c>).</summary>
+    /// <summary>The download of the rows, one per participant and task (<c>rows</c>), or of the summary.</summary>
     public static string ExportUrl(Guid studyId, string which) => $"/studies/{studyId:D}/export/{which}.csv";
 
     public static string ParticipantUrl(string token) => "/take/" + token;

@@ -231,7 +231,10 @@ public sealed partial class StudySessionService(
     }
 
     /// <summary>The bytes of the participant's photo for the task (flow B analyses them), or null.</summary>
-    public async Task<byte[]?> ReadPhotoAsync(ParticipantSession session, int position, CancellationToken cancellationToken)
+    public async Task<byte[]?> ReadPhotoAsync(
+        ParticipantSession session,
+        int position,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(session);
 
@@ -241,7 +244,10 @@ public sealed partial class StudySessionService(
     }
 
     // Task 1 lists the photo in position 1 and task 2 the one in position 2; with a single photo both do.
-    private async Task<Guid?> PhotoIdAsync(ParticipantSession session, int position, CancellationToken cancellationToken)
+    private async Task<Guid?> PhotoIdAsync(
+        ParticipantSession session,
+        int position,
+        CancellationToken cancellationToken)
     {
         if (position is < 1 or > 2 || session.StudyState == StudyState.Draft)
         {

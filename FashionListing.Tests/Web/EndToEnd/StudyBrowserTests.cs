@@ -3,6 +3,7 @@ using FashionListing.Tests.Web.Support;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Studies;
+using FashionListing.Web.Studies.Analysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -44,7 +45,8 @@ public sealed class StudyBrowserTests : BrowserTestHost
         await Assertions.Expect(researcher.Locator("[data-testid=count-completed]")).ToHaveTextAsync(
             new System.Text.RegularExpressions.Regex("^2 \\(100 % of invited\\)$"));
         await Assertions.Expect(researcher.Locator("[data-testid=preference-bar][data-count='1']")).ToHaveCountAsync(2);
-        await researcher.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "fashionlisting-study.png"), FullPage = true });
+        string screenshot = Path.Combine(Path.GetTempPath(), "fashionlisting-study.png");
+        await researcher.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
         string csvUrl = (await researcher.Locator("[data-testid=export-rows]").GetAttributeAsync("href"))!;
         IAPIResponse csv = await researcher.APIRequest.GetAsync(BaseUrl + csvUrl);
         string[] lines = (await csv.TextAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -57,8 +59,7 @@ public sealed class StudyBrowserTests : BrowserTestHost
         await using ListingDbContext db = await contexts.CreateDbContextAsync();
         Assert.Equal(4, await db.StudyListings.CountAsync());
         Assert.Equal(0, await db.Drafts.CountAsync());
-        List<StudyTask> tasksB = await db.StudyTasks.Where(t => t.Flow == FashionListing.Web.Studies.Analysis.StudyFlow.B)
-            .ToListAsync();
+        List<StudyTask> tasksB = await db.StudyTasks.Where(t => t.Flow == StudyFlow.B).ToListAsync();
         Assert.All(tasksB, task => Assert.Contains("Title", task.KeptSuggestions));
     }
 

@@ -194,6 +194,30 @@ public sealed class StudyAccessTests : IDisposable
         Assert.Equal("/account/login", studies.Headers.Location!.AbsolutePath);
     }
 
+    [Fact]
+    public async Task DraftsPage_Moderator_ListsNoStudyListing()
+    {
+        (_, _, IReadOnlyList<StudyParticipant> invited) = await StudyAsync();
+        var sessions = _host.Services.GetRequiredService<StudySessionService>();
+        await sessions.StartTaskAsync(invited[0].Token, 1, default);
+        var card = new FashionListing.Web.Components.Listing.ListingFormModel
+        {
+            Title = "Study-only camel coat",
+            Condition = FashionListing.Web.Data.ItemCondition.Good,
+            Price = 40m,
+        };
+        Assert.Equal(
+            SessionStep.Done,
+            await sessions.SubmitTaskAsync(invited[0].Token, 1, card, new Dictionary<string, int>(), default));
+        await _host.CreateAccountAsync(AccountRoles.Moderator, "moderator@fashionlisting.test");
+        using HttpClient moderator = await _host.SignedInClientAsync("moderator@fashionlisting.test");
+
+        string page = await moderator.GetStringAsync(new Uri("/drafts", UriKind.Relative));
+
+        Assert.DoesNotContain("Study-only camel coat", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"no-drafts\"", page, StringComparison.Ordinal);
+    }
+
     private StudyService Studies => _host.Services.GetRequiredService<StudyService>();
 
     private async Task AssertDeniedAsync(string role, string path)

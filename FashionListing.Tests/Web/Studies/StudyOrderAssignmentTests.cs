@@ -8,7 +8,8 @@ public sealed class StudyOrderAssignmentTests
     [Fact]
     public void For_Alternate_StartsWithAThenBAndAlternates()
     {
-        TaskOrder[] orders = [.. Enumerable.Range(0, 5).Select(i => StudyOrderAssignment.For(StudyOrderRule.Alternate, null, i))];
+        TaskOrder[] orders =
+            [.. Enumerable.Range(0, 5).Select(i => StudyOrderAssignment.For(StudyOrderRule.Alternate, null, i))];
 
         Assert.Equal(
             [TaskOrder.AThenB, TaskOrder.BThenA, TaskOrder.AThenB, TaskOrder.BThenA, TaskOrder.AThenB],

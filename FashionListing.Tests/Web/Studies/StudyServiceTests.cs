@@ -79,7 +79,8 @@ public sealed class StudyServiceTests
     {
         await using var services = new StudyTestServices();
         Guid studyId = await services.CreateDraftWithPhotoAsync();
-        StudySettings changed = StudyTestServices.Settings() with { MaxSecondsFirstTask = null, ExcludeSkipped = false };
+        StudySettings changed =
+            StudyTestServices.Settings() with { MaxSecondsFirstTask = null, ExcludeSkipped = false };
 
         StudyOutcome outcome = await services.Studies.UpdateSettingsAsync(studyId, changed, default);
 
@@ -121,7 +122,8 @@ public sealed class StudyServiceTests
         // The stub's cleaned photo is the top-and-jeans JPEG, not the upload: what is stored is the cleaned one.
         PhotoAnalysed cleaned = TestPhotos.TopAndJeans();
         Assert.Equal(cleaned.Photo.Jpeg, await File.ReadAllBytesAsync(file));
-        Assert.False(Directory.Exists(services.Paths.PhotosFolder) && Directory.EnumerateFiles(services.Paths.PhotosFolder).Any());
+        string sellerPhotos = services.Paths.PhotosFolder;
+        Assert.False(Directory.Exists(sellerPhotos) && Directory.EnumerateFiles(sellerPhotos).Any());
         await using ListingDbContext db = services.CreateDbContext();
         Assert.Equal(0, await db.Photos.CountAsync());
     }
@@ -129,7 +131,9 @@ public sealed class StudyServiceTests
     [Fact]
     public async Task AddPhotoAsync_RejectedUpload_RefusedWithTheReason()
     {
-        var rejected = new PhotoRejected(PhotoRejectionReason.UnsupportedType, "This file is not a JPEG, PNG or WebP photo.");
+        var rejected = new PhotoRejected(
+            PhotoRejectionReason.UnsupportedType,
+            "This file is not a JPEG, PNG or WebP photo.");
         await using var services = new StudyTestServices(rejected);
         var created = (StudyOutcome.Done)await services.Studies.CreateAsync(
             StudyTestServices.Settings(), StudyTestServices.ResearcherId, default);

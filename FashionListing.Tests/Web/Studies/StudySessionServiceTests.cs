@@ -40,7 +40,8 @@ public sealed class StudySessionServiceTests
 
         await services.Sessions.StartTaskAsync(token, 1, default);
         services.Clock.Advance(TimeSpan.FromSeconds(42.5));
-        SessionStep step = await services.Sessions.SubmitTaskAsync(token, 1, Card("Navy wool jumper"), s_noEdits, default);
+        SessionStep step =
+            await services.Sessions.SubmitTaskAsync(token, 1, Card("Navy wool jumper"), s_noEdits, default);
 
         Assert.Equal(SessionStep.Done, step);
         StudyTask task = await TaskAsync(services, token, 1);
@@ -83,7 +84,8 @@ public sealed class StudySessionServiceTests
         await using var services = new StudyTestServices();
         (_, IReadOnlyList<StudyParticipant> invited) = await services.CreateOpenStudyAsync(1);
 
-        SessionStep step = await services.Sessions.SubmitTaskAsync(invited[0].Token, 1, Card("Red scarf"), s_noEdits, default);
+        SessionStep step =
+            await services.Sessions.SubmitTaskAsync(invited[0].Token, 1, Card("Red scarf"), s_noEdits, default);
 
         Assert.Equal(SessionStep.NotStarted, step);
         await using ListingDbContext db = services.CreateDbContext();
