@@ -6,6 +6,7 @@ using FashionListing.Inference.Pipeline;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Photos;
+using FashionListing.Web.Studies;
 using FashionListing.Web.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -54,6 +55,7 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(taxonomy);
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
+        Services.AddStudies();
         Services.AddSingleton(suggester);
         var authorization = AddAuthorization();
         authorization.SetAuthorized("seller@sellers.test");
