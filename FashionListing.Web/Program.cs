@@ -7,6 +7,7 @@ using FashionListing.Web.Listings;
 using FashionListing.Web.Moderation;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Security;
+using FashionListing.Web.Studies;
 using FashionListing.Web.Taxonomy;
 using MudBlazor.Services;
 
@@ -20,6 +21,7 @@ builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddPhotoStorage(builder.Configuration);
 builder.Services.AddModeration(builder.Configuration);
 builder.Services.AddTaxonomyCatalog();
+builder.Services.AddStudies();
 // The single call site of the inference library: registers IListingSuggester, which falls back to cleaning
 // photos without suggestions when the model cannot be loaded.
 builder.Services.AddListingSuggestions(builder.Configuration);
@@ -61,6 +63,7 @@ app.UseAntiforgery();
 
 app.MapStaticAssets();
 app.MapPhotoEndpoints();
+app.MapStudyEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

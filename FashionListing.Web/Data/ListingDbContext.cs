@@ -1,3 +1,4 @@
+using FashionListing.Web.Studies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,6 +17,17 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
     public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
 
     public DbSet<StoredPhotoEmbedding> PhotoEmbeddings => Set<StoredPhotoEmbedding>();
+
+    public DbSet<Study> Studies => Set<Study>();
+
+    public DbSet<StudyPhoto> StudyPhotos => Set<StudyPhoto>();
+
+    public DbSet<StudyParticipant> StudyParticipants => Set<StudyParticipant>();
+
+    public DbSet<StudyTask> StudyTasks => Set<StudyTask>();
+
+    /// <summary>Cards submitted in study tasks: apart from <see cref="Drafts"/>, never in the marketplace.</summary>
+    public DbSet<StudyListing> StudyListings => Set<StudyListing>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -76,6 +88,8 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         embedding.HasKey(e => new { e.PhotoId, e.Version });
         embedding.Property(e => e.Version).HasMaxLength(64);
         embedding.HasIndex(e => e.Version);
+
+        StudyModel.Configure(builder);
     }
 
     private void StampTimes()

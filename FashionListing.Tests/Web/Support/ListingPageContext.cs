@@ -8,6 +8,7 @@ using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Listings;
 using FashionListing.Web.Photos;
+using FashionListing.Web.Studies;
 using FashionListing.Web.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -56,6 +57,7 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(taxonomy);
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
+        Services.AddStudies();
         Services.AddSingleton(suggester);
         Services.AddSingleton<SuggestionAvailability>();
         Services.AddSingleton<IPhotoEmbedder>(Embedder);
