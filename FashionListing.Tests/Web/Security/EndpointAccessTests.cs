@@ -3,6 +3,8 @@ using FashionListing.Tests.Web.Support;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Photos;
+using FashionListing.Web.Studies;
+using FashionListing.Tests.Web.Studies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.StaticAssets;
@@ -21,9 +23,13 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
     // No character that HTML encodes, so that finding it (or not) in a page means what it says.
     private const string SecretTitle = "Silk scarf of seller A not for other eyes";
 
+    private const string SecretStudyName = "Study of the research team only";
+
     private readonly AppTestHost _host = new();
     private Guid _draftId;
     private Guid _photoId;
+    private Guid _studyId;
+    private Guid _studyPhotoId;
 
     /// <summary>The rule of every endpoint of the app, by route pattern.</summary>
     private static readonly Dictionary<string, Rule> s_rules = new()
@@ -40,6 +46,15 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
         ["/drafts"] = Rule.SellerPage,
         ["/drafts/{Id:guid}"] = Rule.OwnedPage,
         ["/photos/{id}"] = Rule.OwnedEndpoint,
+        ["/studies"] = Rule.ResearcherOnly,
+        ["/studies/new"] = Rule.ResearcherOnly,
+        ["/studies/{StudyId:guid}"] = Rule.ResearcherOnly,
+        ["/studies/{studyId:guid}/photos/{photoId:guid}"] = Rule.ResearcherOnly,
+        ["/studies/{studyId:guid}/export/rows.csv"] = Rule.ResearcherOnly,
+        ["/studies/{studyId:guid}/export/summary.csv"] = Rule.ResearcherOnly,
+        ["/take/{Token}"] = Rule.TokenOnly,
+        ["/take/{token}/photos/{position:int}"] = Rule.TokenOnly,
+        ["/join/{sharedToken}"] = Rule.TokenOnly,
     };
 
     private static readonly HttpStatusCode[] s_statusPageCodes =
@@ -61,6 +76,15 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
 
         /// <summary>One seller's file: 401 to anonymous requests (no redirect for an img), 404 to another seller.</summary>
         OwnedEndpoint,
+
+        /// <summary>Study data: anonymous visitors go to the sign-in page, sellers to the access-denied page.</summary>
+        ResearcherOnly,
+
+        /// <summary>
+        /// A study participant's page, reached only with the token of their invitation (they have no account):
+        /// a token that was never handed out answers 404 to everyone.
+        /// </summary>
+        TokenOnly,
     }
 
     public async Task InitializeAsync()
@@ -79,6 +103,16 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
         };
         _draftId = await _host.Services.GetRequiredService<ListingDraftService>()
             .SaveAsync(draft, new ListingViewer(owner, IsSeller: true, IsModerator: false), CancellationToken.None);
+
+        var studies = _host.Services.GetRequiredService<StudyService>();
+        StudySettings settings = StudyTestServices.Settings() with { Name = SecretStudyName };
+        var created = (StudyOutcome.Done)await studies.CreateAsync(settings, "researcher-id", CancellationToken.None);
+        Assert.IsType<StudyOutcome.Done>(
+            await studies.AddPhotoAsync(created.StudyId, TestPhotos.Jpeg(SKColors.Olive), CancellationToken.None));
+        Assert.IsType<StudyOutcome.Done>(await studies.OpenAsync(created.StudyId, CancellationToken.None));
+        Assert.NotNull(await studies.InviteAsync(created.StudyId, 2, CancellationToken.None));
+        _studyId = created.StudyId;
+        _studyPhotoId = (await studies.FindAsync(created.StudyId, CancellationToken.None))!.Photos[0].Id;
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -107,6 +141,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
             string where = $"GET {pattern} as an anonymous visitor answered {(int)response.StatusCode}";
 
             Assert.DoesNotContain(SecretTitle, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(SecretStudyName, body, StringComparison.Ordinal);
             switch (rule)
             {
                 case Rule.Public:
@@ -121,6 +156,13 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
                     break;
                 case Rule.OwnedEndpoint:
                     Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, where);
+                    break;
+                case Rule.ResearcherOnly:
+                    Assert.True(response.StatusCode == HttpStatusCode.Redirect, where);
+                    Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
+                    break;
+                case Rule.TokenOnly:
+                    Assert.True(response.StatusCode == HttpStatusCode.NotFound, where);
                     break;
             }
         }
@@ -138,16 +180,22 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
             string where = $"GET {pattern} as another seller answered {(int)response.StatusCode}";
 
             Assert.DoesNotContain(SecretTitle, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(SecretStudyName, body, StringComparison.Ordinal);
             Assert.NotEqual("image/jpeg", response.Content.Headers.ContentType?.MediaType);
             HttpStatusCode[] allowed = rule switch
             {
                 Rule.Public => [HttpStatusCode.OK, HttpStatusCode.Redirect],
                 Rule.StatusPage => s_statusPageCodes,
                 Rule.SellerPage => [HttpStatusCode.OK],
-                Rule.OwnedPage or Rule.OwnedEndpoint => [HttpStatusCode.NotFound],
+                Rule.OwnedPage or Rule.OwnedEndpoint or Rule.TokenOnly => [HttpStatusCode.NotFound],
+                Rule.ResearcherOnly => [HttpStatusCode.Redirect],
                 _ => [],
             };
             Assert.True(allowed.Contains(response.StatusCode), where);
+            if (rule == Rule.ResearcherOnly)
+            {
+                Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+            }
         }
     }
 
@@ -182,10 +230,18 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
         }
     }
 
+    // Real ids of seller A's draft and photo and of the study; participant tokens that were never handed out.
     private Uri Url(string pattern) => new(
         pattern
             .Replace("{Id:guid}", _draftId.ToString("D"), StringComparison.Ordinal)
-            .Replace("{id}", _photoId.ToString("D"), StringComparison.Ordinal),
+            .Replace("{id}", _photoId.ToString("D"), StringComparison.Ordinal)
+            .Replace("{StudyId:guid}", _studyId.ToString("D"), StringComparison.Ordinal)
+            .Replace("{studyId:guid}", _studyId.ToString("D"), StringComparison.Ordinal)
+            .Replace("{photoId:guid}", _studyPhotoId.ToString("D"), StringComparison.Ordinal)
+            .Replace("{Token}", "never-handed-out-token", StringComparison.Ordinal)
+            .Replace("{token}", "never-handed-out-token", StringComparison.Ordinal)
+            .Replace("{sharedToken}", "never-handed-out-token", StringComparison.Ordinal)
+            .Replace("{position:int}", "1", StringComparison.Ordinal),
         UriKind.Relative);
 
     // The app's own endpoints: not the static files, the Blazor connection or the framework's helpers.

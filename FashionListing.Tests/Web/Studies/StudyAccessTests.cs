@@ -145,13 +145,16 @@ public sealed class StudyAccessTests : IDisposable
     }
 
     [Fact]
-    public async Task ParticipantPage_UnknownToken_SaysTheLinkIsNotValid()
+    public async Task ParticipantPage_UnknownToken_Answers404AndSaysTheLinkIsNotValid()
     {
         await StudyAsync();
         using HttpClient anonymous = _host.NewClient();
 
-        string page = await anonymous.GetStringAsync(new Uri("/take/" + StudyTokens.New(), UriKind.Relative));
+        using HttpResponseMessage response = await anonymous.GetAsync(
+            new Uri("/take/" + StudyTokens.New(), UriKind.Relative));
+        string page = await response.Content.ReadAsStringAsync();
 
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("data-testid=\"invalid-link\"", page, StringComparison.Ordinal);
         Assert.DoesNotContain("participant P00", page, StringComparison.Ordinal);
     }
