@@ -81,8 +81,8 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
         ResearcherOnly,
 
         /// <summary>
-        /// A study participant's page, reached only with the token of their invitation (they have no account):
-        /// a token that was never handed out answers 404 to everyone.
+        /// A study participant's page or photo, reached only with the token of their invitation (they have no
+        /// account): a token that was never handed out gets 404, or the page that says the link is not valid.
         /// </summary>
         TokenOnly,
     }
@@ -162,7 +162,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
                     Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
                     break;
                 case Rule.TokenOnly:
-                    Assert.True(response.StatusCode == HttpStatusCode.NotFound, where);
+                    AssertRefusedToken(response.StatusCode, body, where);
                     break;
             }
         }
@@ -187,7 +187,8 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
                 Rule.Public => [HttpStatusCode.OK, HttpStatusCode.Redirect],
                 Rule.StatusPage => s_statusPageCodes,
                 Rule.SellerPage => [HttpStatusCode.OK],
-                Rule.OwnedPage or Rule.OwnedEndpoint or Rule.TokenOnly => [HttpStatusCode.NotFound],
+                Rule.OwnedPage or Rule.OwnedEndpoint => [HttpStatusCode.NotFound],
+                Rule.TokenOnly => [AssertRefusedToken(response.StatusCode, body, where)],
                 Rule.ResearcherOnly => [HttpStatusCode.Redirect],
                 _ => [],
             };
@@ -228,6 +229,16 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
                 response.IsSuccessStatusCode,
                 $"POST {pattern} without an antiforgery token answered {(int)response.StatusCode}.");
         }
+    }
+
+    private static HttpStatusCode AssertRefusedToken(HttpStatusCode status, string body, string where)
+    {
+        Assert.True(
+            status == HttpStatusCode.NotFound
+            || (status == HttpStatusCode.OK && body.Contains("data-testid=\"invalid-link\"", StringComparison.Ordinal)),
+            where + ", neither 404 nor the page saying the link is not valid");
+
+        return status;
     }
 
     // Real ids of seller A's draft and photo and of the study; participant tokens that were never handed out.
