@@ -1,6 +1,7 @@
 using FashionListing.Inference.Taxonomy;
 using FashionListing.Inference.Imaging;
 using Bunit;
+using Bunit.TestDoubles;
 using System.Security.Claims;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Web.Accounts;
@@ -26,7 +27,10 @@ public sealed class ListingPageContext : BunitContext
 {
     public const string SellerId = "seller-under-test";
 
+    public const string ModeratorId = "moderator-under-test";
+
     private readonly TempFolder _folder = new();
+    private readonly BunitAuthorizationContext _authorization;
 
     public ListingPageContext(IListingSuggester suggester, long maxUploadBytes = 1024 * 1024)
     {
@@ -55,16 +59,27 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
         Services.AddSingleton(suggester);
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("seller@sellers.test");
-        authorization.SetRoles(AccountRoles.Seller);
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, SellerId));
+        _authorization = AddAuthorization();
+        _authorization.SetAuthorized("seller@sellers.test");
+        _authorization.SetRoles(AccountRoles.Seller);
+        _authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, SellerId));
         Services.MigrateListingDatabase();
         Popovers = Render<MudPopoverProvider>();
     }
 
     /// <summary>The signed-in seller, as the draft service sees them.</summary>
     public ListingViewer Seller { get; } = new(SellerId, IsSeller: true, IsModerator: false);
+
+    /// <summary>A moderator, as the draft service and the queue see them.</summary>
+    public ListingViewer Moderator { get; } = new(ModeratorId, IsSeller: false, IsModerator: true);
+
+    /// <summary>Signs the moderator <see cref="Moderator"/> in instead of the seller, for the pages rendered next.</summary>
+    public void SignInAsModerator()
+    {
+        _authorization.SetAuthorized("moderator@fashionlisting.test");
+        _authorization.SetRoles(AccountRoles.Moderator);
+        _authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, ModeratorId));
+    }
 
     /// <summary>Stores a photo uploaded by the signed-in seller, as a draft needs one of theirs.</summary>
     public Task<Guid> StorePhotoAsync() =>
