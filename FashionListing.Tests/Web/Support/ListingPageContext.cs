@@ -73,7 +73,7 @@ public sealed class ListingPageContext : BunitContext
     /// <summary>A moderator, as the draft service and the queue see them.</summary>
     public ListingViewer Moderator { get; } = new(ModeratorId, IsSeller: false, IsModerator: true);
 
-    /// <summary>Signs the moderator <see cref="Moderator"/> in instead of the seller, for the pages rendered next.</summary>
+    /// <summary>Signs <see cref="Moderator"/> in instead of the seller, for the pages rendered next.</summary>
     public void SignInAsModerator()
     {
         _authorization.SetAuthorized("moderator@fashionlisting.test");
