@@ -75,7 +75,8 @@ public sealed class ListingReviewBrowserTests : BrowserTestHost
 
         // The seller sees the reason and the note, changes the category and submits again.
         await seller.GotoAsync(BaseUrl + "/drafts/" + submitted.Id.ToString("D"));
-        await seller.Locator("[data-testid=listing-card][data-interactive=true]").WaitForAsync();
+        await seller.Locator("[data-testid=listing-card-interactive][data-interactive=true]").WaitForAsync(
+            new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(seller.Locator("[data-testid=rejection-reason]"))
             .ToHaveTextAsync("Reason: Wrong category");
         await Assertions.Expect(seller.Locator("[data-testid=rejection-note]")).ToContainTextAsync(Note);
