@@ -73,6 +73,7 @@ public static class InferenceServiceCollectionExtensions
             provider.GetRequiredService<FashionpediaTaxonomy>()));
         services.AddSingleton<StarterListingSuggester>();
 
+        services.AddSingleton<PhotoOnlySuggester>();
         services.AddSingleton<InstanceModelSession>();
         services.AddSingleton<InstanceListingSuggester>();
 
@@ -101,7 +102,18 @@ public static class InferenceServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        switch (services.GetRequiredService<IListingSuggester>())
+        services.GetRequiredService<IListingSuggester>().WarmUp();
+    }
+
+    /// <summary>
+    /// Runs one analysis of a generated photo with a suggester of this library, loading its sessions; does
+    /// nothing for other implementations.
+    /// </summary>
+    public static void WarmUp(this IListingSuggester suggester)
+    {
+        ArgumentNullException.ThrowIfNull(suggester);
+
+        switch (suggester)
         {
             case StarterListingSuggester starter:
                 starter.WarmUp();

@@ -3,7 +3,9 @@ using FashionListing.Web;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
+using FashionListing.Web.Listings;
 using FashionListing.Web.Photos;
+using FashionListing.Web.Security;
 using FashionListing.Web.Taxonomy;
 using MudBlazor.Services;
 
@@ -16,8 +18,9 @@ builder.Services.AddListingData(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddPhotoStorage(builder.Configuration);
 builder.Services.AddTaxonomyCatalog();
-// The single call site of the inference library: registers IListingSuggester.
-builder.Services.AddInference(builder.Configuration);
+// The single call site of the inference library: registers IListingSuggester, which falls back to cleaning
+// photos without suggestions when the model cannot be loaded.
+builder.Services.AddListingSuggestions(builder.Configuration);
 
 var app = builder.Build();
 
@@ -33,8 +36,12 @@ if (args is ["create-account", .. var accountArguments])
     return;
 }
 
-app.Services.WarmUpInference();
+app.Services.WarmUpSuggestions();
 
+app.UseSecurityHeaders();
+
+// Outside Development an exception shows the error page, which names a reference for support but none of the
+// exception's details.
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);

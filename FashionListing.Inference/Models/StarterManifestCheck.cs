@@ -1,6 +1,7 @@
 using System.Globalization;
 using FashionListing.Inference.Classification;
 using FashionListing.Inference.Runtime;
+using Google.Protobuf;
 using Onnx;
 
 namespace FashionListing.Inference.Models;
@@ -81,7 +82,18 @@ public static class StarterManifestCheck
     public static int CategoryInputSize(string categoryHeadPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(categoryHeadPath);
-        ModelProto model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(categoryHeadPath));
+        ModelProto model;
+        try
+        {
+            model = ModelProto.Parser.ParseFrom(File.ReadAllBytes(categoryHeadPath));
+        }
+        catch (InvalidProtocolBufferException ex)
+        {
+            throw new InvalidDataException(
+                $"The category head {categoryHeadPath} is not a readable ONNX model ({ex.Message}); "
+                + "the file is damaged or is not the one the category-train command wrote.", ex);
+        }
+
         Dictionary<string, string> metadata = model.MetadataProps.ToDictionary(p => p.Key, p => p.Value);
 
         return CategoryHeadRecipe.FromMetadata(metadata, categoryHeadPath).InputSize;

@@ -29,6 +29,12 @@ public sealed class InferenceOptions
     [Range(0, 256)]
     public int IntraOpThreads { get; set; }
 
+    /// <summary>
+    /// Whether the app refuses to start when the model cannot be loaded. By default it starts without
+    /// suggestions (and says so in the log and on the seller's page), so that listing by hand keeps working.
+    /// </summary>
+    public bool RequireModel { get; set; }
+
     /// <summary>Resolves a configured folder against the application's own folder.</summary>
     /// <param name="folder">An absolute path, or one relative to the application's folder.</param>
     public static string Resolve(string folder) =>

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using FashionListing.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,7 +26,8 @@ public sealed partial class AppTestHost : IDisposable
         string environment = "Development",
         bool keepDemoAccounts = false,
         IReadOnlyDictionary<string, string?>? settings = null,
-        Uri? baseAddress = null)
+        Uri? baseAddress = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         Dictionary<string, string?> all = new() { ["Storage:DataFolder"] = _folder.Path };
         if (!keepDemoAccounts)
@@ -45,6 +47,10 @@ public sealed partial class AppTestHost : IDisposable
         {
             host.UseEnvironment(environment);
             host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(all));
+            if (configureServices is not null)
+            {
+                host.ConfigureTestServices(configureServices);
+            }
         });
         _baseAddress = baseAddress;
     }

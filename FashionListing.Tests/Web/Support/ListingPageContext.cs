@@ -6,6 +6,7 @@ using System.Security.Claims;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
+using FashionListing.Web.Listings;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -59,6 +60,7 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
         Services.AddSingleton(suggester);
+        Services.AddSingleton<SuggestionAvailability>();
         _authorization = AddAuthorization();
         _authorization.SetAuthorized("seller@sellers.test");
         _authorization.SetRoles(AccountRoles.Seller);
