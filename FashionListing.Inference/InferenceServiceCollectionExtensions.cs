@@ -5,6 +5,7 @@ using FashionListing.Inference.Models;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Inference.Runtime;
 using FashionListing.Inference.Segmentation;
+using FashionListing.Inference.Similarity;
 using FashionListing.Inference.Taxonomy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,8 @@ public static class InferenceServiceCollectionExtensions
     /// Registers the model that the manifest (<c>model.json</c>) of <c>Inference:ModelFolder</c> describes
     /// behind <see cref="IListingSuggester"/>: the starter model (backbone, mask head, category head) or a
     /// Fashionpedia instance-segmentation model in the query or dense layout, with the "Photos" and
-    /// "Inference" settings validated at start-up.
+    /// "Inference" settings validated at start-up; and, whichever model that is, the whole-photo embedder
+    /// behind <see cref="IPhotoEmbedder"/>.
     /// </summary>
     /// <remarks>
     /// Every model is a singleton: its ONNX Runtime session is created once, on first use, and shared
@@ -57,6 +59,11 @@ public static class InferenceServiceCollectionExtensions
 
         // The backbone serves the starter model and, whatever model is configured, the tools that embed photos.
         services.AddSingleton<ResNet18Backbone>();
+
+        // Whole-photo embeddings for finding reused photos; they need only the backbone, so they work with
+        // every configured model.
+        services.AddSingleton(provider => new PhotoEmbedder(provider.GetRequiredService<ResNet18Backbone>()));
+        services.AddSingleton<IPhotoEmbedder>(provider => provider.GetRequiredService<PhotoEmbedder>());
         services.AddSingleton<IGarmentSegmenter>(provider => new HeadGarmentSegmenter(
             StarterFiles(provider).MaskHead,
             provider.GetRequiredService<ResNet18Backbone>(),
@@ -94,15 +101,27 @@ public static class InferenceServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Loads every model now and runs one analysis of a generated photo, so that a missing or broken
-    /// model file stops the app at start-up with its message, and the first seller does not wait for
-    /// the sessions to load.
+    /// Loads every model now and runs one analysis and one photo embedding of a generated photo, so that a
+    /// missing or broken model file stops the app at start-up with its message, and the first seller does not
+    /// wait for the sessions to load.
     /// </summary>
     public static void WarmUpInference(this IServiceProvider services)
     {
         ArgumentNullException.ThrowIfNull(services);
 
         services.GetRequiredService<IListingSuggester>().WarmUp();
+        services.WarmUpPhotoEmbedder();
+    }
+
+    /// <summary>
+    /// Embeds one generated photo, loading the backbone, which the photo embedder needs whichever model is
+    /// configured (a Fashionpedia model alone would leave it unloaded until the first upload).
+    /// </summary>
+    public static void WarmUpPhotoEmbedder(this IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+
+        services.GetRequiredService<PhotoEmbedder>().Embed(PhotoCleaning.WarmUpPhoto());
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using FashionListing.Tools.Benchmarks;
 using FashionListing.Tools.Classification;
+using FashionListing.Tools.Duplicates;
 using FashionListing.Tools.Fashionpedia;
 using FashionListing.Tools.Fashionpedia.Evaluation;
 using FashionListing.Tools.Fashionpedia.Training;
@@ -16,10 +17,12 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["mask-eval"] = MaskEvaluation.Run,
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
+    ["duplicates-benchmark"] = DuplicatesBenchmark.Run,
     ["fashionpedia-import-coco"] = CocoImportCommand.Run,
     ["fashionpedia-train-heads"] = FashionpediaTrainCommand.Run,
     ["starter-eval"] = StarterEvaluation.Run,
     ["fashionpedia-eval"] = FashionpediaEvaluation.Run,
+    ["duplicates-tune"] = DuplicatesTuneCommand.Run,
 };
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out Func<IReadOnlyList<string>, int>? verb))
@@ -44,3 +47,6 @@ static int TrainCategoryHead(IReadOnlyList<string> args)
     return CategoryTrainCommand.Run(
         [.. args], services.GetRequiredService<IGarmentSegmenter>(), "mask-head-" + hash);
 }
+
+// Kept internal: the web project's reference brings ASP.NET Core's generator, which would make it public.
+internal sealed partial class Program;

@@ -4,6 +4,7 @@ using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
 using FashionListing.Web.Data;
 using FashionListing.Web.Listings;
+using FashionListing.Web.Moderation;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Security;
 using FashionListing.Web.Taxonomy;
@@ -17,6 +18,7 @@ builder.Services.AddMudServices();
 builder.Services.AddListingData(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration, builder.Environment);
 builder.Services.AddPhotoStorage(builder.Configuration);
+builder.Services.AddModeration(builder.Configuration);
 builder.Services.AddTaxonomyCatalog();
 // The single call site of the inference library: registers IListingSuggester, which falls back to cleaning
 // photos without suggestions when the model cannot be loaded.

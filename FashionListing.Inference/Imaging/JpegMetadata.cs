@@ -1,6 +1,6 @@
 namespace FashionListing.Inference.Imaging;
 
-/// <summary>Removes metadata segments from a JPEG without touching its image data.</summary>
+/// <summary>Reads and removes metadata segments of a JPEG without touching its image data.</summary>
 internal static class JpegMetadata
 {
     private const byte MarkerPrefix = 0xFF;
@@ -10,6 +10,7 @@ internal static class JpegMetadata
     private const byte Comment = 0xFE;
     private const byte FirstApp = 0xE0;
     private const byte LastApp = 0xEF;
+    private const byte AdobeApp = 0xEE;
 
     /// <summary>
     /// Copies <paramref name="jpeg"/> without its APP1 to APP15 segments (EXIF, GPS, XMP, ICC,
@@ -66,6 +67,54 @@ internal static class JpegMetadata
         }
 
         throw new InvalidOperationException("The JPEG ends before its first scan.");
+    }
+
+    /// <summary>
+    /// Whether the JPEG's frame has four components (CMYK) and no Adobe APP14 segment says how they are stored.
+    /// Malformed segments answer <see langword="false"/>, leaving the verdict to the codec.
+    /// </summary>
+    public static bool IsCmykWithoutAdobeMarker(ReadOnlySpan<byte> jpeg)
+    {
+        bool adobe = false;
+        int components = 0;
+        int position = 2;
+        while (position + 3 < jpeg.Length && jpeg[position] == MarkerPrefix)
+        {
+            byte marker = jpeg[position + 1];
+            if (marker == MarkerPrefix)
+            {
+                position++;
+                continue;
+            }
+
+            if (marker is StartOfScan or EndOfImage)
+            {
+                break;
+            }
+
+            int length = Length(jpeg, position);
+            if (length < 2 || position + 2 + length > jpeg.Length)
+            {
+                return false;
+            }
+
+            ReadOnlySpan<byte> payload = jpeg.Slice(position + 4, length - 2);
+            if (marker == AdobeApp && payload.StartsWith("Adobe"u8))
+            {
+                adobe = true;
+            }
+
+            // Start-of-frame markers are C0 to CF except DHT (C4), JPG (C8) and DAC (CC); the component count
+            // follows the precision, height and width.
+            if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC && payload.Length > 5)
+            {
+                components = payload[5];
+            }
+
+            position += 2 + length;
+        }
+
+        return components == 4 && !adobe;
     }
 
     private static int Length(ReadOnlySpan<byte> jpeg, int markerPosition)

@@ -14,17 +14,25 @@ namespace FashionListing.Inference.Imaging;
 /// </summary>
 /// <remarks>
 /// The checks run from cheapest to dearest: byte count, format (magic bytes), pixel count from the
-/// header, and only then the pixels. Large JPEG and WebP files are decoded by the codec at a
+/// header, and only then the pixels. Large JPEG, WebP and GIF files are decoded by the codec at a
 /// reduced scale, so a 12 MP photo is never held at full resolution; PNG cannot be, and is
-/// decoded in full before it is scaled down. Animated WebP keeps its first frame. The decoder
+/// decoded in full before it is scaled down. Animated WebP and GIF keep their first frame. The decoder
 /// keeps no state between calls and is safe to use from many threads at once.
 /// </remarks>
 public sealed partial class PhotoDecoder
 {
     private const int BytesPerMegabyte = 1024 * 1024;
     private const int PixelsPerMegapixel = 1_000_000;
-    private const string UnsupportedMessage = "This file is not a JPEG, PNG or WebP photo.";
+    private const string UnsupportedMessage = "This file is not a JPEG, PNG, WebP or GIF photo.";
     private const string CorruptMessage = "The photo could not be read; the file may be damaged.";
+    private const string IncompleteMessage =
+        "The photo is incomplete: the file ends before the picture does, perhaps because it was not fully copied "
+        + "or downloaded. Please upload it again, or export it again from where it came from.";
+    private const string ExportAsJpeg = "Please save or export it as a JPEG and upload that.";
+    private const string NotAPhoto = "Please upload a photo of the garment (JPEG, PNG, WebP or GIF).";
+    private const string PlainCmykMessage =
+        "This JPEG stores print colours (CMYK) without saying how, so its colours cannot be shown correctly. "
+        + "Please save it as an ordinary (RGB) JPEG and upload that.";
 
     private static readonly SKColorSpace s_srgb = SKColorSpace.CreateSrgb();
 
@@ -83,6 +91,14 @@ public sealed partial class PhotoDecoder
             return false;
         }
 
+        // Skia, like browsers, reads every CMYK JPEG the way Adobe software writes them (255 meaning no ink).
+        // One without Adobe's marker most likely stores the ink as it is and would be stored as a negative.
+        if (format == PhotoFormat.Jpeg && JpegMetadata.IsCmykWithoutAdobeMarker(file))
+        {
+            rejection = Reject(PhotoRejectionReason.UnsupportedType, PlainCmykMessage);
+            return false;
+        }
+
         long pixels = (long)codec.Info.Width * codec.Info.Height;
         if (pixels > _limits.MaxPixels)
         {
@@ -90,17 +106,18 @@ public sealed partial class PhotoDecoder
             return false;
         }
 
-        photo = DecodeUpright(codec, format);
+        photo = DecodeUpright(codec, format, out SKCodecResult result);
         if (photo is null)
         {
-            rejection = Reject(PhotoRejectionReason.Corrupt, CorruptMessage);
+            string message = result == SKCodecResult.IncompleteInput ? IncompleteMessage : CorruptMessage;
+            rejection = Reject(PhotoRejectionReason.Corrupt, message);
             return false;
         }
 
         return true;
     }
 
-    private DecodedPhoto? DecodeUpright(SKCodec codec, PhotoFormat format)
+    private DecodedPhoto? DecodeUpright(SKCodec codec, PhotoFormat format, out SKCodecResult result)
     {
         SKImageInfo header = codec.Info;
         SKEncodedOrigin origin = codec.EncodedOrigin;
@@ -109,10 +126,12 @@ public sealed partial class PhotoDecoder
         SKSizeI codecSize = ChooseCodecSize(codec, SwapsAxes(origin) ? Transpose(targetSize) : targetSize);
 
         SKImageInfo decodeInfo = PixelInfo(codecSize);
+        Log.Decoding(_logger, header.Width, header.Height, format, codecSize.Width, codecSize.Height);
         SKBitmap? decoded = new(decodeInfo);
         try
         {
-            SKCodecResult result = codec.GetPixels(decodeInfo, decoded.GetPixels());
+            // Frame 0 is the first frame of an animated GIF or WebP; the others are never decoded.
+            result = codec.GetPixels(decodeInfo, decoded.GetPixels());
             if (result != SKCodecResult.Success)
             {
                 // IncompleteInput included: the missing rows would be filled with black, and a
@@ -160,11 +179,24 @@ public sealed partial class PhotoDecoder
         format = PhotoFormatSniffer.Sniff(file);
         if (format == PhotoFormat.Unsupported)
         {
-            return Reject(PhotoRejectionReason.UnsupportedType, UnsupportedMessage);
+            return Reject(PhotoRejectionReason.UnsupportedType, RefusedMessage(PhotoFormatSniffer.Identify(file)));
         }
 
         return null;
     }
+
+    private static string RefusedMessage(RefusedFormat format) => format switch
+    {
+        RefusedFormat.Heic =>
+            "This is a HEIC photo, the format iPhones save by default, which this site cannot read. Please upload "
+            + "it as a JPEG: share or export it as JPEG, or on the iPhone choose Settings > Camera > Formats > "
+            + "Most Compatible so that new photos are saved as JPEG.",
+        RefusedFormat.Avif => "This is an AVIF image, which this site cannot read. " + ExportAsJpeg,
+        RefusedFormat.Tiff => "This is a TIFF image, which this site cannot read. " + ExportAsJpeg,
+        RefusedFormat.Pdf => "This is a PDF document, not a photo. " + NotAPhoto,
+        RefusedFormat.Svg => "This is an SVG drawing, not a photo. " + NotAPhoto,
+        _ => UnsupportedMessage,
+    };
 
     private PhotoRejected Reject(PhotoRejectionReason reason, string message)
     {
@@ -195,6 +227,7 @@ public sealed partial class PhotoDecoder
         SKEncodedImageFormat.Jpeg => PhotoFormat.Jpeg,
         SKEncodedImageFormat.Png => PhotoFormat.Png,
         SKEncodedImageFormat.Webp => PhotoFormat.Webp,
+        SKEncodedImageFormat.Gif => PhotoFormat.Gif,
         _ => PhotoFormat.Unsupported,
     };
 
@@ -301,5 +334,14 @@ public sealed partial class PhotoDecoder
 
         [LoggerMessage(2, LogLevel.Debug, "The {Format} codec could not decode the photo: {Result}")]
         public static partial void CodecFailed(ILogger logger, PhotoFormat format, string result);
+
+        [LoggerMessage(3, LogLevel.Debug, "Decoding a {Width}x{Height} {Format} photo at {CodecWidth}x{CodecHeight}")]
+        public static partial void Decoding(
+            ILogger logger,
+            int width,
+            int height,
+            PhotoFormat format,
+            int codecWidth,
+            int codecHeight);
     }
 }

@@ -27,7 +27,7 @@ public enum PhotoRejectionReason
     /// <summary>The file is empty.</summary>
     Empty,
 
-    /// <summary>The bytes are not a JPEG, PNG or WebP image.</summary>
+    /// <summary>The bytes are not a JPEG, PNG, WebP or GIF image, or a CMYK JPEG whose colours are ambiguous.</summary>
     UnsupportedType,
 
     /// <summary>The file is larger than the byte limit.</summary>

@@ -106,21 +106,24 @@ public sealed class PhotoDecoderTests
     }
 
     [Theory]
-    [InlineData(3)]
-    [InlineData(100)]
-    [InlineData(2_000)]
-    [InlineData(-2)]
-    public void TryDecode_TruncatedJpeg_RejectedAsCorrupt(int keep)
+    [InlineData(3, false)]
+    [InlineData(100, false)]
+    [InlineData(2_000, true)]
+    [InlineData(-2, true)]
+    public void TryDecode_TruncatedJpeg_RejectedAsCorrupt(int keep, bool pastTheHeader)
     {
+        // Cut inside the header, no codec accepts the file; cut after it, the codec reports input missing.
         byte[] whole = File.ReadAllBytes(SharedData.ClothingPhoto(TestImages.RealPhoto));
         int length = keep > 0 ? keep : whole.Length + keep;
 
         bool decoded = _decoder.TryDecode(whole.AsSpan(0, length), out _, out PhotoRejected? rejection);
 
         Assert.False(decoded);
-        Assert.Equal(
-            new PhotoRejected(PhotoRejectionReason.Corrupt, "The photo could not be read; the file may be damaged."),
-            rejection);
+        string expected = pastTheHeader
+            ? "The photo is incomplete: the file ends before the picture does, perhaps because it was not fully "
+                + "copied or downloaded. Please upload it again, or export it again from where it came from."
+            : "The photo could not be read; the file may be damaged.";
+        Assert.Equal(new PhotoRejected(PhotoRejectionReason.Corrupt, expected), rejection);
     }
 
     [Fact]
@@ -208,7 +211,7 @@ public sealed class PhotoDecoderTests
 
         Assert.False(decoded);
         Assert.Equal(
-            new PhotoRejected(PhotoRejectionReason.UnsupportedType, "This file is not a JPEG, PNG or WebP photo."),
+            new PhotoRejected(PhotoRejectionReason.UnsupportedType, "This file is not a JPEG, PNG, WebP or GIF photo."),
             rejection);
     }
 

@@ -8,7 +8,8 @@ public sealed class PhotoFormatSnifferTests
 {
     public static TheoryData<string, byte[]> UnsupportedHeaders => new()
     {
-        { "GIF", "GIF89a\u0001\0\u0001\0\0\0\0"u8.ToArray() },
+        { "GIF signature cut short", "GIF89"u8.ToArray() },
+        { "TIFF", HandBuiltImages.Tiff(bigEndian: false) },
         { "BMP", TestImages.Bmp2x2() },
         { "HEIC", [0, 0, 0, 0x18, .. "ftypheic\0\0\0\0mif1heic"u8] },
         { "PDF", "%PDF-1.7\n%\u00e2\u00e3"u8.ToArray() },
@@ -49,6 +50,41 @@ public sealed class PhotoFormatSnifferTests
         PhotoFormat format = PhotoFormatSniffer.Sniff(webp);
 
         Assert.Equal(PhotoFormat.Webp, format);
+    }
+
+    [Theory]
+    [InlineData("GIF87a")]
+    [InlineData("GIF89a")]
+    public void Sniff_GifOfEitherVersion_IsGif(string signature)
+    {
+        byte[] gif = [.. System.Text.Encoding.ASCII.GetBytes(signature), 1, 0, 1, 0, 0, 0, 0];
+
+        PhotoFormat format = PhotoFormatSniffer.Sniff(gif);
+
+        Assert.Equal(PhotoFormat.Gif, format);
+    }
+
+    [Theory]
+    [InlineData("heic", RefusedFormat.Heic)]
+    [InlineData("avif", RefusedFormat.Avif)]
+    [InlineData("isom", RefusedFormat.Unknown)]
+    public void Identify_FtypMajorBrand_TellsHeicFromAvifFromVideo(string brand, RefusedFormat expected)
+    {
+        byte[] file = HandBuiltImages.Ftyp(brand, brand);
+
+        RefusedFormat format = PhotoFormatSniffer.Identify(file);
+
+        Assert.Equal(expected, format);
+    }
+
+    [Fact]
+    public void Identify_FtypBoxClaimingFourGigabytes_ReadsOnlyTheBytesThereAre()
+    {
+        byte[] file = [0xFF, 0xFF, 0xFF, 0xFF, .. "ftypheic"u8, 0, 0, 0, 0];
+
+        RefusedFormat format = PhotoFormatSniffer.Identify(file);
+
+        Assert.Equal(RefusedFormat.Heic, format);
     }
 
     [Fact]

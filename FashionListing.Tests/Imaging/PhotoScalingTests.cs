@@ -68,6 +68,27 @@ public sealed class PhotoScalingTests
     }
 
     [Fact]
+    public void TryDecode_GifLargerThanTheStoredSide_DecodedByTheCodecAtHalfThenResized()
+    {
+        // Unlike PNG, Skia's GIF codec decodes at a reduced scale (by keeping every second pixel): 4/8 of 600 x 400
+        // is 300 x 200, the smallest eighth covering 256 x 171 (400 * 256 / 600 = 170.7 -> 171).
+        PhotoDecoder decoder = TestImages.Decoder(new PhotoLimits { MaxStoredSide = 256 });
+        using SKBitmap source = TestImages.Quadrants(600, 400);
+        byte[] file = HandBuiltImages.AnimatedGif(source);
+
+        decoder.TryDecode(file, out DecodedPhoto? photo, out _);
+
+        Assert.NotNull(photo);
+        using (photo)
+        {
+            Assert.Equal(PhotoFormat.Gif, photo.Format);
+            Assert.Equal(new SKSizeI(300, 200), photo.CodecSize);
+            Assert.Equal((256, 171), (photo.Width, photo.Height));
+            TestImages.AssertColour(TestImages.Green, TestImages.Corners(photo.Bitmap)[1], "top-right");
+        }
+    }
+
+    [Fact]
     public void TryDecode_LargeWebp_DecodedByTheCodecAtSevenEighths()
     {
         // 2048 / 2400: the target is 2048 x 1365; 6/8 gives 1800 x 1200, 7/8 gives 2100 x 1400.

@@ -248,7 +248,8 @@ internal static class TestImages
         return markers;
     }
 
-    private static byte[] PngChunk(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
+    /// <summary>One PNG chunk: length, type, data and the CRC-32 of type and data.</summary>
+    public static byte[] PngChunk(ReadOnlySpan<byte> type, ReadOnlySpan<byte> data)
     {
         byte[] chunk = new byte[12 + data.Length];
         BinaryPrimitives.WriteInt32BigEndian(chunk, data.Length);

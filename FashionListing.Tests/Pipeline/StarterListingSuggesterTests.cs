@@ -70,7 +70,7 @@ public sealed class StarterListingSuggesterTests : IClassFixture<StarterListingS
 
         PhotoRejected rejected = Assert.IsType<PhotoRejected>(outcome);
         Assert.Equal(PhotoRejectionReason.UnsupportedType, rejected.Reason);
-        Assert.Equal("This file is not a JPEG, PNG or WebP photo.", rejected.Message);
+        Assert.Equal("This file is not a JPEG, PNG, WebP or GIF photo.", rejected.Message);
     }
 
     [Fact]

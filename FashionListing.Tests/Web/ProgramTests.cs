@@ -14,6 +14,7 @@ public sealed class ProgramTests
     [Theory]
     [InlineData("Photos:MaxUploadBytes", "0", "MaxUploadBytes")]
     [InlineData("Storage:DataFolder", "", "DataFolder")]
+    [InlineData("Moderation:DuplicateSimilarity", "1.5", "DuplicateSimilarity")]
     public void Start_InvalidSetting_FailsWithTheSettingNamed(string key, string value, string expected)
     {
         using var folder = new TempFolder();

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace FashionListing.Web.Data;
 
 /// <summary>
-/// The product's SQLite database: the sellers' listing drafts, who stored each photo, and the accounts
-/// (ASP.NET Core Identity's tables, so that one file and one migration history hold everything).
+/// The product's SQLite database: the sellers' listing drafts, who stored each photo, each photo's embedding, and
+/// the accounts (ASP.NET Core Identity's tables, so that one file and one migration history hold everything).
 /// </summary>
 public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options, TimeProvider timeProvider)
     : IdentityDbContext<IdentityUser>(options)
@@ -16,6 +16,8 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
     public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
 
     public DbSet<ListingStatusChange> StatusChanges => Set<ListingStatusChange>();
+
+    public DbSet<StoredPhotoEmbedding> PhotoEmbeddings => Set<StoredPhotoEmbedding>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
@@ -89,6 +91,13 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         photo.HasKey(p => p.Id);
         photo.Property(p => p.OwnerId).HasMaxLength(450);
         photo.HasIndex(p => p.OwnerId);
+
+        // No foreign key to StoredPhotos: photos from before accounts have no row there but still get embedded.
+        var embedding = builder.Entity<StoredPhotoEmbedding>();
+        embedding.ToTable("PhotoEmbeddings");
+        embedding.HasKey(e => new { e.PhotoId, e.Version });
+        embedding.Property(e => e.Version).HasMaxLength(64);
+        embedding.HasIndex(e => e.Version);
     }
 
     private void StampTimes()

@@ -139,9 +139,12 @@ public static class ListingSuggestionsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         // Tests replace the suggester with their own, which needs no warming up.
-        if (services.GetRequiredService<IListingSuggester>() is GuardedListingSuggester guarded)
+        if (services.GetRequiredService<IListingSuggester>() is GuardedListingSuggester guarded
+            && guarded.Model is not null)
         {
-            _ = guarded.Model;
+            // Without a model the backbone may be missing too; photos are then stored without their embedding
+            // (see PhotoEmbeddingIndex), so only a loaded model warms the embedder.
+            services.WarmUpPhotoEmbedder();
         }
     }
 }

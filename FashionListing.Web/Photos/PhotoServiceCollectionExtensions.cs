@@ -5,12 +5,18 @@ namespace FashionListing.Web.Photos;
 
 public static class PhotoServiceCollectionExtensions
 {
-    /// <summary>Registers the photo store; the upload limit is the inference library's <c>PhotoLimits</c>.</summary>
+    /// <summary>
+    /// Registers the photo store, the embedding index and the embedding backfill at start; the upload limit is the
+    /// inference library's <c>PhotoLimits</c>, the embedder its <c>IPhotoEmbedder</c> (from <c>AddInference</c>).
+    /// </summary>
     public static IServiceCollection AddPhotoStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton<PhotoStore>();
+        services.TryAddSingleton<PhotoEmbeddingIndex>();
+        services.TryAddSingleton<PhotoEmbeddingBackfill>();
+        services.AddHostedService(provider => provider.GetRequiredService<PhotoEmbeddingBackfill>());
         services.TryAddSingleton<FashionListing.Web.Listings.PhotoIntake>();
 
         return services;

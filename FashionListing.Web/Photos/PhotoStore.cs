@@ -7,23 +7,28 @@ namespace FashionListing.Web.Photos;
 
 /// <summary>
 /// Keeps the cleaned JPEGs under <c>&lt;DataFolder&gt;/photos/&lt;id&gt;.jpg</c>, outside wwwroot, so that
-/// only the photo endpoint serves them and only by a well-formed id; the database records who stored each.
+/// only the photo endpoint serves them and only by a well-formed id; the database records who stored each, and
+/// each photo's embedding for the duplicate check.
 /// </summary>
 public sealed partial class PhotoStore(
     StoragePaths paths,
     IDbContextFactory<ListingDbContext> contextFactory,
+    PhotoEmbeddingIndex embeddings,
     TimeProvider timeProvider,
     ILogger<PhotoStore> logger)
 {
-    /// <summary>Writes the JPEG under a new id and records <paramref name="ownerId"/> as its uploader.</summary>
+    /// <summary>
+    /// Writes the JPEG under a new id, records <paramref name="ownerId"/> as its uploader and stores the photo's
+    /// embedding (see <see cref="PhotoEmbeddingIndex"/>).
+    /// </summary>
     public Task<Guid> SaveAsync(ReadOnlyMemory<byte> jpeg, string ownerId, CancellationToken cancellationToken) =>
         SaveAsync(jpeg, [], ownerId, cancellationToken);
 
     /// <summary>
     /// Writes the JPEG under a new id with each garment's overlay PNG beside it
-    /// (<c>&lt;id&gt;.overlay-&lt;index&gt;.png</c>, index as in the suggestion), and records
-    /// <paramref name="ownerId"/> as the uploader of all of them: the overlays are shown to whoever may see the
-    /// photo, and to nobody else.
+    /// (<c>&lt;id&gt;.overlay-&lt;index&gt;.png</c>, index as in the suggestion), records
+    /// <paramref name="ownerId"/> as the uploader of all of them (the overlays are shown to whoever may see the
+    /// photo, and to nobody else) and stores the photo's embedding (see <see cref="PhotoEmbeddingIndex"/>).
     /// </summary>
     public async Task<Guid> SaveAsync(
         ReadOnlyMemory<byte> jpeg,
@@ -69,6 +74,11 @@ public sealed partial class PhotoStore(
         }
 
         Log.PhotoStored(logger, id, jpeg.Length, overlayPngs.Count);
+
+        // After the photo is safely stored, and never failing the save: a photo without an embedding is only
+        // missing from the duplicate check until the backfill at the next start. Not cancelled with the upload,
+        // so that a seller leaving the page does not leave the photo unembedded.
+        await embeddings.TryIndexAsync(id, jpeg, CancellationToken.None);
 
         return id;
     }

@@ -4,9 +4,11 @@ using Bunit;
 using Bunit.TestDoubles;
 using System.Security.Claims;
 using FashionListing.Inference.Pipeline;
+using FashionListing.Inference.Similarity;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Listings;
+using FashionListing.Web.Moderation;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -59,8 +61,10 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(taxonomy);
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
+        Services.AddModeration(configuration);
         Services.AddSingleton(suggester);
         Services.AddSingleton<SuggestionAvailability>();
+        Services.AddSingleton<IPhotoEmbedder>(Embedder);
         _authorization = AddAuthorization();
         _authorization.SetAuthorized("seller@sellers.test");
         _authorization.SetRoles(AccountRoles.Seller);
@@ -92,6 +96,9 @@ public sealed class ListingPageContext : BunitContext
     public IRenderedComponent<MudPopoverProvider> Popovers { get; }
 
     public IListingSuggester Suggester { get; }
+
+    /// <summary>The embedder behind the photo store, which a test can make fail.</summary>
+    public TestPhotoEmbedder Embedder { get; } = new();
 
     public SteppingTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
 

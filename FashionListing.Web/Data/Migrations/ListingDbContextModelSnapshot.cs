@@ -182,6 +182,29 @@ namespace FashionListing.Web.Data.Migrations
                     b.ToTable("StoredPhotos", (string)null);
                 });
 
+            modelBuilder.Entity("FashionListing.Web.Data.StoredPhotoEmbedding", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PhotoId", "Version");
+
+                    b.HasIndex("Version");
+
+                    b.ToTable("PhotoEmbeddings", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")

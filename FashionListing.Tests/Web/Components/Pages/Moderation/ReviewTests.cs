@@ -89,6 +89,32 @@ public sealed class ReviewTests : IAsyncDisposable
         Assert.Contains("garment 2 of 2", note, StringComparison.Ordinal);
     }
 
+    // The test embedder gives a photo its mean colour: another red photo scores 1, a blue one 0.
+    [Fact]
+    public async Task Review_AnotherSellerUsedTheSamePhoto_ListedUnderSimilarPhotosWithALink()
+    {
+        var store = _context.Services.GetRequiredService<FashionListing.Web.Photos.PhotoStore>();
+        var other = new FashionListing.Web.Accounts.ListingViewer("other-seller", IsSeller: true, IsModerator: false);
+        ListingDraft reviewed = Listing("Red wool coat", "Coat", "red", [], null);
+        reviewed.PhotoId =
+            await store.SaveAsync(TestPhotos.Jpeg(SkiaSharp.SKColors.Red), ListingPageContext.SellerId, default);
+        Guid id = await SubmitAsync(reviewed);
+        ListingDraft copy = Listing("Red coat, as new", "Coat", "red", [], null);
+        copy.PhotoId = await store.SaveAsync(TestPhotos.Jpeg(SkiaSharp.SKColors.Red), other.UserId!, default);
+        Guid copied = await Drafts.SaveNewAsync(copy, other);
+        ListingDraft unrelated = Listing("Blue denim jacket", "Jacket", "blue", [], null);
+        unrelated.PhotoId = await store.SaveAsync(TestPhotos.Jpeg(SkiaSharp.SKColors.Blue), other.UserId!, default);
+        await Drafts.SaveNewAsync(unrelated, other);
+        _context.SignInAsModerator();
+
+        var page = _context.Render<Review>(p => p.Add(r => r.Id, id));
+
+        var similar = Assert.Single(page.WaitForElements("[data-testid=similar-photo]"));
+        Assert.Equal($"moderation/{copied:D}", similar.GetAttribute("href"));
+        Assert.Contains("Red coat, as new", similar.TextContent, StringComparison.Ordinal);
+        Assert.Contains("the same photo", similar.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Review_ManualListing_SaysThereIsNothingToCompare()
     {

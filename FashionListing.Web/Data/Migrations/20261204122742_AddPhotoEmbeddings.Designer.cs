@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace FashionListing.Web.Data.Migrations
 {
     [DbContext(typeof(ListingDbContext))]
-    [Migration("20261204122436_AddListingLifecycle")]
-    partial class AddListingLifecycle
+    [Migration("20261204122742_AddPhotoEmbeddings")]
+    partial class AddPhotoEmbeddings
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -75,24 +75,8 @@ namespace FashionListing.Web.Data.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("PriceCents");
 
-                    b.Property<string>("RejectionNote")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RejectionReason")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Size")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SuggestionJson")
@@ -106,63 +90,13 @@ namespace FashionListing.Web.Data.Migrations
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
                     b.HasKey("Id");
 
                     b.HasIndex("OwnerId");
 
                     b.HasIndex("UpdatedUtc");
 
-                    b.HasIndex("Status", "SubmittedUtc");
-
                     b.ToTable("ListingDrafts", (string)null);
-                });
-
-            modelBuilder.Entity("FashionListing.Web.Data.ListingStatusChange", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ChangedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("DraftId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("From")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reason")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("To")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasMaxLength(450)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("DraftId");
-
-                    b.HasIndex("To", "ChangedUtc");
-
-                    b.ToTable("ListingStatusChanges", (string)null);
                 });
 
             modelBuilder.Entity("FashionListing.Web.Data.StoredPhoto", b =>
@@ -183,6 +117,29 @@ namespace FashionListing.Web.Data.Migrations
                     b.HasIndex("OwnerId");
 
                     b.ToTable("StoredPhotos", (string)null);
+                });
+
+            modelBuilder.Entity("FashionListing.Web.Data.StoredPhotoEmbedding", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ComputedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Vector")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("PhotoId", "Version");
+
+                    b.HasIndex("Version");
+
+                    b.ToTable("PhotoEmbeddings", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -375,15 +332,6 @@ namespace FashionListing.Web.Data.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("FashionListing.Web.Data.ListingStatusChange", b =>
-                {
-                    b.HasOne("FashionListing.Web.Data.ListingDraft", null)
-                        .WithMany()
-                        .HasForeignKey("DraftId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
