@@ -42,7 +42,10 @@ internal static class WorkerProgram
         async Task WriteAsync(int writer)
         {
             var random = new Random(writer);
+            // Each of this writer's drafts with the version its last save returned, which the next save of it
+            // must name; no other writer touches them, so a refusal would be a bug.
             List<Guid> mine = [];
+            Dictionary<Guid, Guid> versions = [];
             while (true)
             {
                 int next = Interlocked.Increment(ref sequence);
@@ -52,12 +55,20 @@ internal static class WorkerProgram
                 var draft = new ListingDraft
                 {
                     Id = id,
+                    Version = id == Guid.Empty ? Guid.Empty : versions[id],
                     Title = string.Create(CultureInfo.InvariantCulture, $"Burst save {next:D7}"),
                     Description = new string('x', 1500),
                     Condition = ItemCondition.Good,
                     Price = 10m,
                 };
-                Guid saved = await drafts.SaveAsync(draft, seller, CancellationToken.None);
+                ListingWriteResult result = await drafts.SaveAsync(draft, seller, CancellationToken.None);
+                if (result is not ListingWriteResult.Written written)
+                {
+                    throw new InvalidOperationException($"The save of draft {id} was refused: {result}.");
+                }
+
+                Guid saved = written.Id;
+                versions[saved] = written.Version;
                 if (id == Guid.Empty)
                 {
                     mine.Add(saved);

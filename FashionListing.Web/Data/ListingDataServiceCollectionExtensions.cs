@@ -6,7 +6,7 @@ namespace FashionListing.Web.Data;
 
 public static class ListingDataServiceCollectionExtensions
 {
-    /// <summary>Registers the SQLite database of listing drafts and the draft service.</summary>
+    /// <summary>Registers the SQLite database of listing drafts, the draft service and the moderators' queue.</summary>
     public static IServiceCollection AddListingData(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -20,6 +20,7 @@ public static class ListingDataServiceCollectionExtensions
         services.AddDbContextFactory<ListingDbContext>((provider, options) =>
             options.UseSqlite(provider.GetRequiredService<StoragePaths>().ConnectionString));
         services.AddSingleton<ListingDraftService>();
+        services.AddSingleton<FashionListing.Web.Moderation.ModerationQueueService>();
 
         return services;
     }

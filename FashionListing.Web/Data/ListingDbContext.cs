@@ -16,6 +16,8 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
 
     public DbSet<StoredPhoto> Photos => Set<StoredPhoto>();
 
+    public DbSet<ListingStatusChange> StatusChanges => Set<ListingStatusChange>();
+
     public DbSet<StoredPhotoEmbedding> PhotoEmbeddings => Set<StoredPhotoEmbedding>();
 
     public DbSet<Study> Studies => Set<Study>();
@@ -76,6 +78,26 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         draft.Property(d => d.OwnerId).HasMaxLength(450);
         draft.HasIndex(d => d.OwnerId);
 
+        draft.Property(d => d.Status).HasConversion<string>().HasMaxLength(16);
+        draft.Property(d => d.Version).IsConcurrencyToken();
+        draft.Property(d => d.RejectionReason).HasConversion<string>().HasMaxLength(32);
+        draft.Property(d => d.RejectionNote).HasMaxLength(ListingLimits.RejectionNoteMax);
+        draft.HasIndex(d => new { d.Status, d.SubmittedUtc });
+
+        var change = builder.Entity<ListingStatusChange>();
+        change.ToTable("ListingStatusChanges");
+        change.HasKey(c => c.Id);
+        change.Property(c => c.From).HasConversion<string>().HasMaxLength(16);
+        change.Property(c => c.To).HasConversion<string>().HasMaxLength(16);
+        change.Property(c => c.UserId).HasMaxLength(450);
+        change.Property(c => c.Reason).HasConversion<string>().HasMaxLength(32);
+        change.Property(c => c.Note).HasMaxLength(ListingLimits.RejectionNoteMax);
+        change.HasIndex(c => c.DraftId);
+        change.HasIndex(c => new { c.To, c.ChangedUtc });
+
+        // The history outlives nothing it describes: deleting a draft (no page does) removes its rows with it.
+        change.HasOne<ListingDraft>().WithMany().HasForeignKey(c => c.DraftId).OnDelete(DeleteBehavior.Cascade);
+
         var photo = builder.Entity<StoredPhoto>();
         photo.ToTable("StoredPhotos");
         photo.HasKey(p => p.Id);
@@ -97,14 +119,18 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         DateTime now = timeProvider.GetUtcNow().UtcDateTime;
         foreach (var entry in ChangeTracker.Entries<ListingDraft>())
         {
+            // Every write gets a new version; the one it replaces stays the original value, which EF puts in
+            // the UPDATE's WHERE clause, so a write based on an older version changes no row and throws.
             if (entry.State == EntityState.Added)
             {
                 entry.Entity.CreatedUtc = now;
                 entry.Entity.UpdatedUtc = now;
+                entry.Entity.Version = Guid.NewGuid();
             }
             else if (entry.State == EntityState.Modified)
             {
                 entry.Entity.UpdatedUtc = now;
+                entry.Entity.Version = Guid.NewGuid();
             }
         }
     }

@@ -4,8 +4,9 @@ using FashionListing.Inference.Pipeline;
 namespace FashionListing.Web.Data;
 
 /// <summary>
-/// The model's suggestion for one photo, reduced to what a reviewer compares with the saved listing
-/// (no masks or overlays), stored as JSON on <see cref="ListingDraft.SuggestionJson"/>.
+/// The model's suggestion for one photo, reduced to what a reviewer compares with the saved listing, stored as
+/// JSON on <see cref="ListingDraft.SuggestionJson"/>. The masks are not in it: each garment's overlay PNG is
+/// stored beside the photo by <c>PhotoStore</c>, under the garment's index in <see cref="Garments"/>.
 /// </summary>
 /// <param name="Garments">Every garment found, most prominent first.</param>
 /// <param name="SelectedGarment">The index of the garment the seller made the listing for.</param>

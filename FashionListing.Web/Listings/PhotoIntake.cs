@@ -52,7 +52,12 @@ public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore 
         Guid photoId;
         try
         {
-            photoId = await photos.SaveAsync(analysed.Photo.Jpeg, ownerId, cancellationToken);
+            // The overlays are kept beside the photo so that a moderator later sees the masks the seller saw.
+            photoId = await photos.SaveAsync(
+                analysed.Photo.Jpeg,
+                [.. analysed.Garments.Select(g => g.OverlayPng)],
+                ownerId,
+                cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or DbUpdateException)
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -20,13 +21,39 @@ public sealed partial class PhotoStore(
     /// Writes the JPEG under a new id, records <paramref name="ownerId"/> as its uploader and stores the photo's
     /// embedding (see <see cref="PhotoEmbeddingIndex"/>).
     /// </summary>
-    public async Task<Guid> SaveAsync(ReadOnlyMemory<byte> jpeg, string ownerId, CancellationToken cancellationToken)
+    public Task<Guid> SaveAsync(ReadOnlyMemory<byte> jpeg, string ownerId, CancellationToken cancellationToken) =>
+        SaveAsync(jpeg, [], ownerId, cancellationToken);
+
+    /// <summary>
+    /// Writes the JPEG under a new id with each garment's overlay PNG beside it
+    /// (<c>&lt;id&gt;.overlay-&lt;index&gt;.png</c>, index as in the suggestion), records
+    /// <paramref name="ownerId"/> as the uploader of all of them (the overlays are shown to whoever may see the
+    /// photo, and to nobody else) and stores the photo's embedding (see <see cref="PhotoEmbeddingIndex"/>).
+    /// </summary>
+    public async Task<Guid> SaveAsync(
+        ReadOnlyMemory<byte> jpeg,
+        IReadOnlyList<byte[]> overlayPngs,
+        string ownerId,
+        CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(overlayPngs);
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
 
         Guid id = Guid.NewGuid();
         Directory.CreateDirectory(paths.PhotosFolder);
-        await File.WriteAllBytesAsync(PathOf(id), jpeg, cancellationToken);
+        try
+        {
+            await File.WriteAllBytesAsync(PathOf(id), jpeg, cancellationToken);
+            for (int i = 0; i < overlayPngs.Count; i++)
+            {
+                await File.WriteAllBytesAsync(OverlayPathOf(id, i), overlayPngs[i], cancellationToken);
+            }
+        }
+        catch
+        {
+            DeleteFiles(id, overlayPngs.Count);
+            throw;
+        }
 
         // Without its owner row nobody but a moderator could ever see the file, so a failed insert removes it.
         try
@@ -42,11 +69,11 @@ public sealed partial class PhotoStore(
         }
         catch
         {
-            File.Delete(PathOf(id));
+            DeleteFiles(id, overlayPngs.Count);
             throw;
         }
 
-        Log.PhotoStored(logger, id, jpeg.Length);
+        Log.PhotoStored(logger, id, jpeg.Length, overlayPngs.Count);
 
         // After the photo is safely stored, and never failing the save: a photo without an embedding is only
         // missing from the duplicate check until the backfill at the next start. Not cancelled with the upload,
@@ -64,6 +91,24 @@ public sealed partial class PhotoStore(
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true)
             : null;
     }
+
+    /// <summary>
+    /// Opens the overlay of the photo's garment <paramref name="index"/> (from 0, as in the suggestion), or
+    /// returns null when there is none: a manual listing's photo, a photo stored before overlays were kept, or
+    /// an index past the last garment.
+    /// </summary>
+    public Stream? OpenOverlay(Guid id, int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+
+        string path = OverlayPathOf(id, index);
+        return File.Exists(path)
+            ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, useAsync: true)
+            : null;
+    }
+
+    /// <summary>Whether the overlay of the photo's garment <paramref name="index"/> is stored.</summary>
+    public bool HasOverlay(Guid id, int index) => index >= 0 && File.Exists(OverlayPathOf(id, index));
 
     /// <summary>
     /// Whether the viewer may see the photo: its uploader, or a moderator (who also sees photos stored before
@@ -100,9 +145,23 @@ public sealed partial class PhotoStore(
     // The id is a parsed Guid, whose "D" form has only hex digits and hyphens, so the path stays inside the folder.
     private string PathOf(Guid id) => Path.Combine(paths.PhotosFolder, id.ToString("D") + ".jpg");
 
+    private string OverlayPathOf(Guid id, int index) =>
+        Path.Combine(
+            paths.PhotosFolder,
+            id.ToString("D") + ".overlay-" + index.ToString(CultureInfo.InvariantCulture) + ".png");
+
+    private void DeleteFiles(Guid id, int overlays)
+    {
+        File.Delete(PathOf(id));
+        for (int i = 0; i < overlays; i++)
+        {
+            File.Delete(OverlayPathOf(id, i));
+        }
+    }
+
     private static partial class Log
     {
-        [LoggerMessage(1, LogLevel.Information, "Photo {PhotoId} stored ({Bytes} bytes)")]
-        public static partial void PhotoStored(ILogger logger, Guid photoId, int bytes);
+        [LoggerMessage(1, LogLevel.Information, "Photo {PhotoId} stored ({Bytes} bytes, {Overlays} overlay(s))")]
+        public static partial void PhotoStored(ILogger logger, Guid photoId, int bytes, int overlays);
     }
 }

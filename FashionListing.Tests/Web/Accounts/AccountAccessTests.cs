@@ -208,7 +208,7 @@ public sealed class AccountAccessTests : IDisposable
         };
 
         return await _host.Services.GetRequiredService<ListingDraftService>()
-            .SaveAsync(draft, new ListingViewer(sellerId, IsSeller: true, IsModerator: false), CancellationToken.None);
+            .SaveNewAsync(draft, new ListingViewer(sellerId, IsSeller: true, IsModerator: false));
     }
 
     private static Uri PhotoUrl(Guid id) => new(PhotoServiceCollectionExtensions.PhotoUrl(id), UriKind.Relative);

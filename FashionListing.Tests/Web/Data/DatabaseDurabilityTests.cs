@@ -52,11 +52,16 @@ public sealed class DatabaseDurabilityTests
         {
             var viewer = new ListingViewer($"seller-{seller}", IsSeller: true, IsModerator: false);
             Guid id = Guid.Empty;
+            Guid version = Guid.Empty;
             string title = "";
             for (int save = 0; save < 25; save++)
             {
                 title = string.Create(CultureInfo.InvariantCulture, $"Seller {seller} save {save}");
-                id = await drafts.SaveAsync(Draft(id, title), viewer, CancellationToken.None);
+                ListingDraft draft = Draft(id, title);
+                draft.Version = version;
+                var written = Assert.IsType<ListingWriteResult.Written>(
+                    await drafts.SaveAsync(draft, viewer, CancellationToken.None));
+                (id, version) = (written.Id, written.Version);
             }
 
             return (id, title);

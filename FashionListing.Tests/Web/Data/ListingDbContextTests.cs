@@ -96,6 +96,47 @@ public sealed class ListingDbContextTests
         Assert.Empty(await drafts.ListAsync(seller, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task Migrate_DraftsFromBeforeTheLifeCycle_BecomeDraftsEachWithAVersionOfItsOwn()
+    {
+        using var folder = new TempFolder();
+        string file = Path.Combine(folder.Path, "listings.db");
+        Guid[] ids = [Guid.NewGuid(), Guid.NewGuid()];
+        await using (ListingDbContext context = Create(file, TimeProvider.System))
+        {
+            await context.GetService<IMigrator>().MigrateAsync("20261204115419_AddAccounts");
+            foreach (Guid id in ids)
+            {
+                string storedId = id.ToString("D").ToUpperInvariant();
+                await context.Database.ExecuteSqlAsync($"""
+                    INSERT INTO ListingDrafts
+                        (Id, OwnerId, CreatedUtc, UpdatedUtc, Mode, Title, Attributes, Condition, PriceCents, Currency)
+                    VALUES ({storedId}, 'seller-1', '2026-12-02 10:00:00', '2026-12-02 10:00:00', 'Manual',
+                        'Old wool scarf', '[]', 'Good', 1500, 'SGD')
+                    """);
+            }
+        }
+
+        await using (ListingDbContext context = Create(file, TimeProvider.System))
+        {
+            await context.Database.MigrateAsync();
+        }
+
+        await using ServiceProvider services = DraftServices(file);
+        var drafts = services.GetRequiredService<ListingDraftService>();
+        var seller = new ListingViewer("seller-1", IsSeller: true, IsModerator: false);
+        ListingDraft first = (await drafts.FindAsync(ids[0], seller, CancellationToken.None))!;
+        ListingDraft second = (await drafts.FindAsync(ids[1], seller, CancellationToken.None))!;
+        Assert.Equal((ListingStatus.Draft, ListingStatus.Draft), (first.Status, second.Status));
+        Assert.NotEqual(Guid.Empty, first.Version);
+        Assert.NotEqual(first.Version, second.Version);
+        Assert.Null(first.SubmittedUtc);
+        first.Title = "Old wool scarf, washed";
+        var saved = Assert.IsType<ListingWriteResult.Written>(
+            await drafts.SaveAsync(first, seller, CancellationToken.None));
+        Assert.NotEqual(first.Version, saved.Version);
+    }
+
     private static ServiceProvider DraftServices(string file)
     {
         var services = new ServiceCollection();

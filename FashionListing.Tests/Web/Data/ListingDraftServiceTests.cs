@@ -17,7 +17,7 @@ public sealed class ListingDraftServiceTests
     {
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
-        Guid id = await service.SaveAsync(Draft("Linen shirt", null), context.Seller, CancellationToken.None);
+        Guid id = await service.SaveNewAsync(Draft("Linen shirt", null), context.Seller);
         ListingDraft changed = Draft("Taken over", null);
         changed.Id = id;
 

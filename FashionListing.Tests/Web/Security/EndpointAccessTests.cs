@@ -55,6 +55,10 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
         ["/take/{Token}"] = Rule.TokenOnly,
         ["/take/{token}/photos/{position:int}"] = Rule.TokenOnly,
         ["/join/{sharedToken}"] = Rule.TokenOnly,
+
+        ["/photos/{id}/overlays/{index}"] = Rule.OwnedEndpoint,
+        ["/moderation"] = Rule.ModeratorPage,
+        ["/moderation/{Id:guid}"] = Rule.ModeratorPage,
     };
 
     private static readonly HttpStatusCode[] s_statusPageCodes =
@@ -85,14 +89,20 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
         /// account): a token that was never handed out gets 404, or the page that says the link is not valid.
         /// </summary>
         TokenOnly,
+
+        /// <summary>Moderators only: anonymous visitors go to sign in, a seller to the access-denied page.</summary>
+        ModeratorPage,
     }
 
     public async Task InitializeAsync()
     {
         string owner = await _host.CreateAccountAsync(AccountRoles.Seller, "owner@sellers.test");
         await _host.CreateAccountAsync(AccountRoles.Seller, "other@sellers.test");
-        _photoId = await _host.Services.GetRequiredService<PhotoStore>()
-            .SaveAsync(TestPhotos.Jpeg(SKColors.Purple), owner, CancellationToken.None);
+        _photoId = await _host.Services.GetRequiredService<PhotoStore>().SaveAsync(
+            TestPhotos.Jpeg(SKColors.Purple),
+            [TestPhotos.OverlayPng(new SKRectI(5, 5, 20, 20))],
+            owner,
+            CancellationToken.None);
         var draft = new ListingDraft
         {
             Mode = ListingMode.Manual,
@@ -102,7 +112,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
             PhotoId = _photoId,
         };
         _draftId = await _host.Services.GetRequiredService<ListingDraftService>()
-            .SaveAsync(draft, new ListingViewer(owner, IsSeller: true, IsModerator: false), CancellationToken.None);
+            .SaveNewAsync(draft, new ListingViewer(owner, IsSeller: true, IsModerator: false));
 
         var studies = _host.Services.GetRequiredService<StudyService>();
         StudySettings settings = StudyTestServices.Settings() with { Name = SecretStudyName };
@@ -150,7 +160,7 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
                 case Rule.StatusPage:
                     Assert.True(s_statusPageCodes.Contains(response.StatusCode), where);
                     break;
-                case Rule.SellerPage or Rule.OwnedPage:
+                case Rule.SellerPage or Rule.OwnedPage or Rule.ModeratorPage:
                     Assert.True(response.StatusCode == HttpStatusCode.Redirect, where);
                     Assert.Equal("/account/login", response.Headers.Location!.AbsolutePath);
                     break;
@@ -182,6 +192,14 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
             Assert.DoesNotContain(SecretTitle, body, StringComparison.Ordinal);
             Assert.DoesNotContain(SecretStudyName, body, StringComparison.Ordinal);
             Assert.NotEqual("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotEqual("image/png", response.Content.Headers.ContentType?.MediaType);
+            if (rule == Rule.ModeratorPage)
+            {
+                Assert.True(response.StatusCode == HttpStatusCode.Redirect, where);
+                Assert.Equal("/account/access-denied", response.Headers.Location!.AbsolutePath);
+                continue;
+            }
+
             HttpStatusCode[] allowed = rule switch
             {
                 Rule.Public => [HttpStatusCode.OK, HttpStatusCode.Redirect],
@@ -208,11 +226,14 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
 
         using HttpResponseMessage page = await owner.GetAsync(Url("/drafts/{Id:guid}"));
         using HttpResponseMessage photo = await owner.GetAsync(Url("/photos/{id}"));
+        using HttpResponseMessage overlay = await owner.GetAsync(Url("/photos/{id}/overlays/{index}"));
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains(SecretTitle, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
         Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, overlay.StatusCode);
+        Assert.Equal("image/png", overlay.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
@@ -252,7 +273,8 @@ public sealed class EndpointAccessTests : IAsyncLifetime, IDisposable
             .Replace("{Token}", "never-handed-out-token", StringComparison.Ordinal)
             .Replace("{token}", "never-handed-out-token", StringComparison.Ordinal)
             .Replace("{sharedToken}", "never-handed-out-token", StringComparison.Ordinal)
-            .Replace("{position:int}", "1", StringComparison.Ordinal),
+            .Replace("{position:int}", "1", StringComparison.Ordinal)
+            .Replace("{index}", "0", StringComparison.Ordinal),
         UriKind.Relative);
 
     // The app's own endpoints: not the static files, the Blazor connection or the framework's helpers.

@@ -94,12 +94,16 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
     }
 
     /// <summary>
-    /// A new page, in a browser context of its own, signed in as the seller <see cref="SellerEmail"/>
-    /// unless <paramref name="signIn"/> is false. Its waits (and those of <see cref="Assertions.Expect(ILocator)"/>)
+    /// A new page, in a browser context of its own, signed in as <paramref name="email"/> (by default the
+    /// seller <see cref="SellerEmail"/>, with the password <see cref="AppTestHost.Password"/>) unless
+    /// <paramref name="signIn"/> is false. Its waits (and those of <see cref="Assertions.Expect(ILocator)"/>)
     /// allow a minute: the whole suite runs test classes side by side on two cores, loading models, so the
     /// browser and the app can be slow to answer.
     /// </summary>
-    protected async Task<IPage> NewPageAsync(BrowserNewPageOptions? options = null, bool signIn = true)
+    protected async Task<IPage> NewPageAsync(
+        BrowserNewPageOptions? options = null,
+        bool signIn = true,
+        string email = SellerEmail)
     {
         IPage page = await Browser.NewPageAsync(options);
         page.SetDefaultTimeout(60_000);
@@ -107,7 +111,7 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
         if (signIn)
         {
             await page.GotoAsync(BaseUrl + "/account/login");
-            await page.Locator("#email").FillAsync(SellerEmail);
+            await page.Locator("#email").FillAsync(email);
             await page.Locator("#password").FillAsync(AppTestHost.Password);
             await page.Locator("[data-testid=sign-in]").ClickAsync();
             await page.WaitForURLAsync(BaseUrl + "/");

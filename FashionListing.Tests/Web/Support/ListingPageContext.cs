@@ -1,12 +1,14 @@
 using FashionListing.Inference.Taxonomy;
 using FashionListing.Inference.Imaging;
 using Bunit;
+using Bunit.TestDoubles;
 using System.Security.Claims;
 using FashionListing.Inference.Pipeline;
 using FashionListing.Inference.Similarity;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Data;
 using FashionListing.Web.Listings;
+using FashionListing.Web.Moderation;
 using FashionListing.Web.Photos;
 using FashionListing.Web.Studies;
 using FashionListing.Web.Taxonomy;
@@ -29,7 +31,10 @@ public sealed class ListingPageContext : BunitContext
 {
     public const string SellerId = "seller-under-test";
 
+    public const string ModeratorId = "moderator-under-test";
+
     private readonly TempFolder _folder = new();
+    private readonly BunitAuthorizationContext _authorization;
 
     public ListingPageContext(IListingSuggester suggester, long maxUploadBytes = 1024 * 1024)
     {
@@ -58,19 +63,31 @@ public sealed class ListingPageContext : BunitContext
         Services.AddSingleton(StarterLabelMap.LoadDefault(taxonomy));
         Services.AddTaxonomyCatalog();
         Services.AddStudies();
+        Services.AddModeration(configuration);
         Services.AddSingleton(suggester);
         Services.AddSingleton<SuggestionAvailability>();
         Services.AddSingleton<IPhotoEmbedder>(Embedder);
-        var authorization = AddAuthorization();
-        authorization.SetAuthorized("seller@sellers.test");
-        authorization.SetRoles(AccountRoles.Seller);
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, SellerId));
+        _authorization = AddAuthorization();
+        _authorization.SetAuthorized("seller@sellers.test");
+        _authorization.SetRoles(AccountRoles.Seller);
+        _authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, SellerId));
         Services.MigrateListingDatabase();
         Popovers = Render<MudPopoverProvider>();
     }
 
     /// <summary>The signed-in seller, as the draft service sees them.</summary>
     public ListingViewer Seller { get; } = new(SellerId, IsSeller: true, IsModerator: false);
+
+    /// <summary>A moderator, as the draft service and the queue see them.</summary>
+    public ListingViewer Moderator { get; } = new(ModeratorId, IsSeller: false, IsModerator: true);
+
+    /// <summary>Signs <see cref="Moderator"/> in instead of the seller, for the pages rendered next.</summary>
+    public void SignInAsModerator()
+    {
+        _authorization.SetAuthorized("moderator@fashionlisting.test");
+        _authorization.SetRoles(AccountRoles.Moderator);
+        _authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, ModeratorId));
+    }
 
     /// <summary>Stores a photo uploaded by the signed-in seller, as a draft needs one of theirs.</summary>
     public Task<Guid> StorePhotoAsync() =>

@@ -92,8 +92,7 @@ public sealed class PhotoDataContext : IAsyncDisposable
             PhotoId = photoId,
         };
 
-        return _services.GetRequiredService<ListingDraftService>()
-            .SaveAsync(draft, Seller(sellerId), CancellationToken.None);
+        return _services.GetRequiredService<ListingDraftService>().SaveNewAsync(draft, Seller(sellerId));
     }
 
     /// <summary>Adds an account row, so that the seller's email can be looked up.</summary>

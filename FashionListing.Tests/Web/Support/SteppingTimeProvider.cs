@@ -8,4 +8,7 @@ public sealed class SteppingTimeProvider(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => _now;
 
     public void Advance(TimeSpan step) => _now += step;
+
+    /// <summary>Moves the clock to a given moment, earlier or later.</summary>
+    public void SetUtcNow(DateTimeOffset now) => _now = now;
 }

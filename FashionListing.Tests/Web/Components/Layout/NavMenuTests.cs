@@ -22,15 +22,16 @@ public sealed class NavMenuTests
     }
 
     [Fact]
-    public async Task NavMenu_Moderator_LinksAllDraftsOnly()
+    public async Task NavMenu_Moderator_LinksAllDraftsAndTheReviewQueue()
     {
         await using var context = NewContext();
         context.AddAuthorization().SetAuthorized("mod@fashionlisting.test").SetRoles(AccountRoles.Moderator);
 
         var menu = context.Render<NavMenu>();
 
-        Assert.Equal(["", "drafts", "account/logout"], Links(menu));
+        Assert.Equal(["", "drafts", "moderation", "account/logout"], Links(menu));
         Assert.Contains("All drafts", menu.Markup, StringComparison.Ordinal);
+        Assert.Contains("Review queue", menu.Markup, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,11 +16,11 @@ public sealed class DraftsTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
         Guid photo = await context.StorePhotoAsync();
-        Guid older = await service.SaveAsync(
-            Draft("Older denim jacket", 40m, photo, null), context.Seller, CancellationToken.None);
+        Guid older = await service.SaveNewAsync(
+            Draft("Older denim jacket", 40m, photo, null), context.Seller);
         context.Clock.Advance(TimeSpan.FromMinutes(5));
-        Guid newer = await service.SaveAsync(
-            Draft("Newer linen shirt", 19.9m, null, null), context.Seller, CancellationToken.None);
+        Guid newer = await service.SaveNewAsync(
+            Draft("Newer linen shirt", 19.9m, null, null), context.Seller);
 
         var page = context.Render<DraftsPage>();
 
@@ -42,10 +42,9 @@ public sealed class DraftsTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
         string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 0).ToJson();
-        Guid id = await service.SaveAsync(
+        Guid id = await service.SaveNewAsync(
             Draft("Burgundy long-sleeve top", 25m, await context.StorePhotoAsync(), json),
-            context.Seller,
-            CancellationToken.None);
+            context.Seller);
         DateTime created = context.Clock.GetUtcNow().UtcDateTime;
         context.Clock.Advance(TimeSpan.FromHours(2));
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
@@ -70,8 +69,8 @@ public sealed class DraftsTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
         string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 1).ToJson();
-        Guid id = await service.SaveAsync(
-            Draft("Grey jeans, slim", 30m, await context.StorePhotoAsync(), json), context.Seller, CancellationToken.None);
+        Guid id = await service.SaveNewAsync(
+            Draft("Grey jeans, slim", 30m, await context.StorePhotoAsync(), json), context.Seller);
 
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
 
@@ -88,8 +87,8 @@ public sealed class DraftsTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var service = context.Services.GetRequiredService<ListingDraftService>();
         string json = SuggestionSnapshot.From(TestPhotos.TopAndJeans(), 1).ToJson();
-        Guid id = await service.SaveAsync(
-            Draft("Grey jeans, slim", 30m, await context.StorePhotoAsync(), json), context.Seller, CancellationToken.None);
+        Guid id = await service.SaveNewAsync(
+            Draft("Grey jeans, slim", 30m, await context.StorePhotoAsync(), json), context.Seller);
 
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
 
@@ -107,8 +106,8 @@ public sealed class DraftsTests
         var service = context.Services.GetRequiredService<ListingDraftService>();
         var analysed = TestPhotos.TopAndJeans();
         string json = SuggestionSnapshot.From(analysed with { Garments = [analysed.Garments[0]] }, 0).ToJson();
-        Guid id = await service.SaveAsync(
-            Draft("Burgundy top", 30m, await context.StorePhotoAsync(), json), context.Seller, CancellationToken.None);
+        Guid id = await service.SaveNewAsync(
+            Draft("Burgundy top", 30m, await context.StorePhotoAsync(), json), context.Seller);
 
         var page = context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
 

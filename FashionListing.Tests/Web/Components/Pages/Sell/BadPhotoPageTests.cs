@@ -33,7 +33,11 @@ public sealed class BadPhotoPageTests
         Assert.Single(page.FindAll("[data-testid=garment-photo]"));
         Assert.Single(page.FindAll("[data-testid=garment-overlay]"));
         Assert.NotEmpty(page.FindAll("[data-testid=suggestions]"));
-        Assert.Single(Directory.EnumerateFiles(context.PhotosFolder));
+
+        // The good photo and its garment's overlay, kept for the review page; nothing of the HEIC.
+        Assert.Single(Directory.EnumerateFiles(context.PhotosFolder, "*.jpg"));
+        Assert.Single(Directory.EnumerateFiles(context.PhotosFolder, "*.overlay-0.png"));
+        Assert.Equal(2, Directory.EnumerateFiles(context.PhotosFolder).Count());
     }
 
     [Fact]
