@@ -1,17 +1,22 @@
 using FashionListing.Web.Accounts;
+using FashionListing.Web.Listings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FashionListing.Web.Photos;
 
 public static class PhotoServiceCollectionExtensions
 {
-    /// <summary>Registers the photo store; the upload limit is the inference library's <c>PhotoLimits</c>.</summary>
+    /// <summary>
+    /// Registers the photo store and the intake of uploads with its queue and limits; the upload's size limit is the
+    /// inference library's <c>PhotoLimits</c>.
+    /// </summary>
     public static IServiceCollection AddPhotoStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
         services.TryAddSingleton<PhotoStore>();
-        services.TryAddSingleton<FashionListing.Web.Listings.PhotoIntake>();
+        services.TryAddSingleton<PhotoIntake>();
+        services.AddUploadLimits(configuration);
 
         return services;
     }
