@@ -29,7 +29,13 @@ public sealed class ListingPageContext : BunitContext
 
     private readonly TempFolder _folder = new();
 
-    public ListingPageContext(IListingSuggester suggester, long maxUploadBytes = 1024 * 1024)
+    /// <param name="suggester">Answers the pages' uploads.</param>
+    /// <param name="maxUploadBytes">Photos:MaxUploadBytes.</param>
+    /// <param name="configureServices">Replaces services or settings after the context's own registrations.</param>
+    public ListingPageContext(
+        IListingSuggester suggester,
+        long maxUploadBytes = 1024 * 1024,
+        Action<IServiceCollection>? configureServices = null)
     {
         Suggester = suggester;
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -61,6 +67,7 @@ public sealed class ListingPageContext : BunitContext
         authorization.SetAuthorized("seller@sellers.test");
         authorization.SetRoles(AccountRoles.Seller);
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, SellerId));
+        configureServices?.Invoke(Services);
         Services.MigrateListingDatabase();
         Popovers = Render<MudPopoverProvider>();
     }
