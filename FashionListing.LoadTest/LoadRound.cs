@@ -80,9 +80,14 @@ internal static class LoadRound
                 }
                 catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
                 {
+                    string screenshot = Path.Combine(
+                        Path.GetTempPath(),
+                        string.Create(CultureInfo.InvariantCulture, $"fashionlisting-load-{sellerCount}-{index}.png"));
+                    await seller.ScreenshotAsync(screenshot);
                     lock (failures)
                     {
-                        failures.Add(ex.Message.Split('\n')[0]);
+                        failures.Add($"while {seller.Step} (photo {done.Count + 1}): {ex.Message.Split('\n')[0]} "
+                            + $"(screenshot {screenshot})");
                     }
                 }
 

@@ -28,6 +28,25 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
     private IBrowserContext? _context;
     private IPage? _page;
 
+    /// <summary>What the seller was doing last, so that a failure can say where it stopped.</summary>
+    public string Step { get; private set; } = "not started";
+
+    /// <summary>Saves what the seller's page shows now, for a failure's report.</summary>
+    public async Task ScreenshotAsync(string path)
+    {
+        try
+        {
+            if (_page is not null)
+            {
+                await _page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            }
+        }
+        catch (PlaywrightException)
+        {
+            // A page that can no longer be photographed leaves the report with the failure's message alone.
+        }
+    }
+
     /// <summary>Creates the seller's account through the registration page, in a context that is then closed.</summary>
     public async Task RegisterAsync()
     {
@@ -62,9 +81,11 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
     public async Task<PhotoRun> ListAsync(string photoPath)
     {
         IPage page = _page ?? throw new InvalidOperationException("Sign in first.");
+        Step = "opening /sell";
         await page.GotoAsync(baseUrl + "/sell");
         await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
 
+        Step = "uploading and waiting for the suggestions";
         long started = Stopwatch.GetTimestamp();
         await page.Locator("input[type=file]").SetInputFilesAsync(photoPath);
         await page.Locator(Answered).First.WaitForAsync();
@@ -90,14 +111,15 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
             await title.FillAsync("Garment from the load test");
         }
 
-        await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Good" }).First.ClickAsync();
+        Step = "choosing the condition";
+        await ChooseConditionAsync(page);
+        Step = "filling the price";
         await page.Locator("input[data-testid=price]").FillAsync("15");
         await page.Locator("input[data-testid=price]").PressAsync("Tab");
 
+        Step = "saving";
         started = Stopwatch.GetTimestamp();
-        await page.Locator("[data-testid=save]").ClickAsync();
-        await page.Locator("[data-testid=saved], [data-testid=error]").First.WaitForAsync();
+        await SaveAsync(page);
         double saveMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (await page.Locator("[data-testid=saved]").CountAsync() == 0)
         {
@@ -106,6 +128,58 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
         }
 
         return new PhotoRun(uploadMs, saveMs, metBusy, suggested ? "Suggested" : "NoGarment", null);
+    }
+
+    // On a loaded machine a click can reach the select before its list is ready to open, and the list never opens;
+    // clicking again is what a seller would do.
+    private static async Task ChooseConditionAsync(IPage page)
+    {
+        ILocator select = page.Locator("div.mud-input-control:has(input[data-testid=condition])");
+        ILocator good = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Good" }).First;
+        for (int attempt = 1; ; attempt++)
+        {
+            await select.ClickAsync();
+            try
+            {
+                await good.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
+                break;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                // The list did not open; try again.
+            }
+        }
+
+        await good.ClickAsync();
+    }
+
+    // As with the condition: on a loaded machine a click on Save can be lost (the page shows neither "saving" nor
+    // "saved"); a seller would click again. While a save runs the button is disabled, so a second click cannot
+    // save twice. The time measured runs from the first click.
+    private static async Task SaveAsync(IPage page)
+    {
+        ILocator save = page.Locator("[data-testid=save]");
+        ILocator answered = page.Locator("[data-testid=saved], [data-testid=error]").First;
+        for (int attempt = 1; ; attempt++)
+        {
+            await save.ClickAsync();
+            try
+            {
+                await answered.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+                // Neither saved nor refused yet: click again only when the click was lost (the button is enabled),
+                // and keep waiting when the save is still running.
+            }
+
+            if (!await save.IsEnabledAsync())
+            {
+                await answered.WaitForAsync();
+                return;
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

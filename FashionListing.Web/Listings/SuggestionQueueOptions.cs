@@ -24,7 +24,7 @@ public sealed class SuggestionQueueOptions
 
     /// <summary>Seconds that the model's part of one analysis may take.</summary>
     [Range(1, 600, ErrorMessage = "SuggestionQueue:ModelTimeLimitSeconds must be between {1} and {2}.")]
-    public int ModelTimeLimitSeconds { get; set; } = 20;
+    public int ModelTimeLimitSeconds { get; set; } = 30;
 
     /// <summary>Seconds a page waits before it tries a busy upload again.</summary>
     [Range(1, 120, ErrorMessage = "SuggestionQueue:BusyRetrySeconds must be between {1} and {2}.")]
