@@ -89,7 +89,10 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
         long started = Stopwatch.GetTimestamp();
         await page.Locator("input[type=file]").SetInputFilesAsync(photoPath);
         await page.Locator(Answered).First.WaitForAsync();
-        bool metBusy = await page.Locator("[data-testid=busy]").CountAsync() > 0;
+
+        // When no final answer is there yet, the busy notice was what appeared, even if the page has moved on to
+        // its next try since.
+        bool metBusy = await page.Locator(Final).CountAsync() == 0;
         if (metBusy)
         {
             await page.Locator(Final).First.WaitForAsync();
@@ -153,8 +156,8 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
         await good.ClickAsync();
     }
 
-    // As with the condition: on a loaded machine a click on Save can be lost (the page shows neither "saving" nor
-    // "saved"); a seller would click again. While a save runs the button is disabled, so a second click cannot
+    // As with the condition: on a loaded machine a click on Save can come to nothing (the page shows neither
+    // "saving" nor "saved"); a seller would look, fix what the card says and click again. While a save runs the button is disabled, so a second click cannot
     // save twice. The time measured runs from the first click.
     private static async Task SaveAsync(IPage page)
     {
@@ -165,7 +168,7 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
             await save.ClickAsync();
             try
             {
-                await answered.WaitForAsync(new LocatorWaitForOptions { Timeout = 30_000 });
+                await answered.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
                 return;
             }
             catch (TimeoutException) when (attempt < 5)
@@ -178,6 +181,15 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
             {
                 await answered.WaitForAsync();
                 return;
+            }
+
+            // Under load a re-render from the server can empty the price typed before it (the card then says
+            // "Set a price."); a seller types it again.
+            ILocator price = page.Locator("input[data-testid=price]");
+            if (string.IsNullOrWhiteSpace(await price.InputValueAsync()))
+            {
+                await price.FillAsync("15");
+                await price.PressAsync("Tab");
             }
         }
     }
