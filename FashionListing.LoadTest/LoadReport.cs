@@ -41,7 +41,8 @@ internal static class LoadReport
 
         List<string> messages = [.. rounds.SelectMany(r => r.Photos.Where(p => p.Outcome == "Error")
                 .Select(p => $"{r.Sellers} sellers: {p.Message}"))
-            .Concat(rounds.SelectMany(r => r.FailureMessages.Select(m => $"{r.Sellers} sellers, a seller stopped: {m}")))];
+            .Concat(rounds.SelectMany(r => r.FailureMessages
+                .Select(m => $"{r.Sellers} sellers, a seller stopped: {m}")))];
         if (messages.Count > 0)
         {
             Line(text, "");

@@ -35,7 +35,8 @@ internal static class LoadRound
     {
         await using AppServerProcess server =
             await AppServerProcess.StartAsync(settings.AppPath, settings.AppSettings, CancellationToken.None);
-        await progress.WriteLineAsync($"{sellerCount} seller(s): app started at {server.BaseUrl} (pid {server.ProcessId})");
+        await progress.WriteLineAsync(
+            $"{sellerCount} seller(s): app started at {server.BaseUrl} (pid {server.ProcessId})");
 
         List<SimulatedSeller> sellers = [];
         try
@@ -75,7 +76,8 @@ internal static class LoadRound
                 {
                     for (int j = 0; j < settings.PhotosPerSeller; j++)
                     {
-                        done.Add(await seller.ListAsync(photos[((index * settings.PhotosPerSeller) + j) % photos.Count]));
+                        string photo = photos[((index * settings.PhotosPerSeller) + j) % photos.Count];
+                        done.Add(await seller.ListAsync(photo));
                     }
                 }
                 catch (Exception ex) when (ex is PlaywrightException or TimeoutException)

@@ -157,8 +157,8 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
     }
 
     // As with the condition: on a loaded machine a click on Save can come to nothing (the page shows neither
-    // "saving" nor "saved"); a seller would look, fix what the card says and click again. While a save runs the button is disabled, so a second click cannot
-    // save twice. The time measured runs from the first click.
+    // "saving" nor "saved"); a seller would look, fix what the card says and click again. While a save runs
+    // the button is disabled, so a second click cannot save twice. The time measured runs from the first click.
     private static async Task SaveAsync(IPage page)
     {
         ILocator save = page.Locator("[data-testid=save]");

@@ -49,7 +49,8 @@ public sealed class PhotoIntakeLimitTests
 
         PhotoIntakeResult third = await intake.AcceptAsync(s_photo, true, SellerId, listing, CancellationToken.None);
         listing.Reset();
-        PhotoIntakeResult afterSave = await intake.AcceptAsync(s_photo, true, SellerId, listing, CancellationToken.None);
+        PhotoIntakeResult afterSave =
+            await intake.AcceptAsync(s_photo, true, SellerId, listing, CancellationToken.None);
 
         var refused = Assert.IsType<PhotoIntakeResult.Failed>(third);
         Assert.StartsWith("This listing has already received 2 photos, the most one listing may have.", refused.Message,
@@ -90,10 +91,12 @@ public sealed class PhotoIntakeLimitTests
             context.Services.GetRequiredService<SuggestionQueue>().RunAsync(holder.RunAsync, CancellationToken.None);
         var listing = new ListingUploadTally();
 
-        PhotoIntakeResult whileBusy = await intake.AcceptAsync(s_photo, true, SellerId, listing, CancellationToken.None);
+        PhotoIntakeResult whileBusy =
+            await intake.AcceptAsync(s_photo, true, SellerId, listing, CancellationToken.None);
         holder.Finish(TestPhotos.TopAndJeans());
         await occupying;
-        PhotoIntakeResult afterwards = await intake.AcceptAsync(s_photo, true, SellerId, listing, CancellationToken.None);
+        PhotoIntakeResult afterwards =
+            await intake.AcceptAsync(s_photo, true, SellerId, listing, CancellationToken.None);
 
         Assert.Equal(new PhotoIntakeResult.Busy(TimeSpan.FromSeconds(5)), whileBusy);
         Assert.IsType<PhotoIntakeResult.Accepted>(afterwards);
@@ -147,7 +150,9 @@ public sealed class PhotoIntakeLimitTests
             });
         });
 
-    /// <summary>Enters the decode stage, and the model stage when asked, then blocks there ignoring cancellation.</summary>
+    /// <summary>
+    /// Enters the decode stage, and the model stage when asked, then blocks there ignoring cancellation.
+    /// </summary>
     private sealed class StagedBlockingSuggester(bool enterModelStage) : IListingSuggester
     {
         private readonly TaskCompletionSource<SuggestionOutcome> _release = new();
