@@ -38,16 +38,34 @@ public sealed partial class StarterListingSuggester(
     }
 
     /// <inheritdoc />
+    public Task<SuggestionOutcome> SuggestAsync(
+        ReadOnlyMemory<byte> photo,
+        ISuggestionStageObserver stages,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stages);
+
+        return Task.Run(() => Suggest(photo, stages, cancellationToken), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task<SuggestionOutcome> CleanAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken)
     {
         return Task.Run(() => PhotoCleaning.Clean(decoder, photo), cancellationToken);
     }
 
-    /// <summary>Analyses one photo synchronously; <see cref="SuggestAsync"/> runs this on the thread pool.</summary>
+    /// <summary>Analyses one photo synchronously; the SuggestAsync overloads run this on the thread pool.</summary>
     /// <param name="photo">The uploaded file's bytes.</param>
     /// <param name="cancellationToken">Checked between stages.</param>
-    public SuggestionOutcome Suggest(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken)
+    public SuggestionOutcome Suggest(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken) =>
+        Suggest(photo, null, cancellationToken);
+
+    private SuggestionOutcome Suggest(
+        ReadOnlyMemory<byte> photo,
+        ISuggestionStageObserver? stages,
+        CancellationToken cancellationToken)
     {
+        stages?.StageStarted(SuggestionStage.Decode);
         long started = Stopwatch.GetTimestamp();
         if (!decoder.TryDecode(photo, out DecodedPhoto? decoded, out PhotoRejected? rejection))
         {
@@ -59,6 +77,7 @@ public sealed partial class StarterListingSuggester(
             CleanPhoto clean = PhotoEncoder.Encode(decoded);
             double decodeMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
             cancellationToken.ThrowIfCancellationRequested();
+            stages?.StageStarted(SuggestionStage.Model);
 
             long stage = Stopwatch.GetTimestamp();
             GarmentMask mask = segmenter.Segment(decoded.Bitmap);

@@ -73,6 +73,13 @@ public sealed partial class GuardedListingSuggester : IListingSuggester
         (Model ?? _photoOnly).SuggestAsync(photo, cancellationToken);
 
     /// <inheritdoc />
+    public Task<SuggestionOutcome> SuggestAsync(
+        ReadOnlyMemory<byte> photo,
+        ISuggestionStageObserver stages,
+        CancellationToken cancellationToken) =>
+        (Model ?? _photoOnly).SuggestAsync(photo, stages, cancellationToken);
+
+    /// <inheritdoc />
     public Task<SuggestionOutcome> CleanAsync(ReadOnlyMemory<byte> photo, CancellationToken cancellationToken) =>
         (Model ?? _photoOnly).CleanAsync(photo, cancellationToken);
 

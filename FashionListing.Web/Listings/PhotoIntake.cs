@@ -1,14 +1,24 @@
+using System.Globalization;
 using FashionListing.Inference.Pipeline;
+using FashionListing.Web.Components.Listing;
 using FashionListing.Web.Photos;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace FashionListing.Web.Listings;
 
 /// <summary>
-/// Runs an uploaded photo through the suggester and stores the cleaned JPEG; the one place where a failure
-/// of either becomes a sentence for the seller instead of an exception in the page.
+/// Checks an upload against the seller's and the listing's upload limits, runs it through the suggestion queue
+/// and stores the cleaned JPEG; the one place where a failure of any of these becomes a sentence for the seller
+/// instead of an exception in the page.
 /// </summary>
-public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore photos, ILogger<PhotoIntake> logger)
+public sealed partial class PhotoIntake(
+    IListingSuggester suggester,
+    PhotoStore photos,
+    SuggestionQueue queue,
+    SellerUploadLimiter sellerLimiter,
+    IOptions<UploadLimitOptions> uploadLimits,
+    ILogger<PhotoIntake> logger)
 {
     public const string AnalysisFailedMessage =
         "Something went wrong while analysing the photo, so nothing was suggested. Please try again, "
@@ -16,30 +26,76 @@ public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore 
 
     public const string StoreFailedMessage = "The photo could not be stored. Please try again.";
 
+    private readonly UploadLimitOptions _limits = uploadLimits.Value;
+
     /// <summary>
-    /// Checks, cleans and stores an upload as <paramref name="ownerId"/>'s; with <paramref name="suggest"/> the
-    /// model analyses it too.
+    /// Checks, cleans and stores an upload as <paramref name="ownerId"/>'s, as the only upload of a listing of
+    /// its own; with <paramref name="suggest"/> the model analyses it too.
+    /// </summary>
+    public Task<PhotoIntakeResult> AcceptAsync(
+        byte[] upload,
+        bool suggest,
+        string ownerId,
+        CancellationToken cancellationToken) =>
+        AcceptAsync(upload, suggest, ownerId, new ListingUploadTally(), cancellationToken);
+
+    /// <summary>
+    /// Checks, cleans and stores an upload as <paramref name="ownerId"/>'s for the listing that
+    /// <paramref name="listing"/> counts; with <paramref name="suggest"/> the model analyses it too.
     /// </summary>
     public async Task<PhotoIntakeResult> AcceptAsync(
         byte[] upload,
         bool suggest,
         string ownerId,
+        ListingUploadTally listing,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentException.ThrowIfNullOrEmpty(ownerId);
+        ArgumentNullException.ThrowIfNull(listing);
 
-        SuggestionOutcome outcome;
+        if (!listing.TryAdd(upload.Length, _limits.MaxPerListing, _limits.MaxBytesPerListing))
+        {
+            Log.ListingLimitReached(logger, listing.Count, listing.Bytes);
+            return new PhotoIntakeResult.Failed(ListingLimitMessage(listing, upload.Length));
+        }
+
+        UploadPermit permit = sellerLimiter.TryAcquire(ownerId);
+        if (!permit.IsAllowed)
+        {
+            listing.Remove(upload.Length);
+            Log.SellerLimitReached(logger, sellerLimiter.Limit, permit.RetryAfter.TotalSeconds);
+            return new PhotoIntakeResult.Failed(SellerLimitMessage(sellerLimiter.Limit, permit.RetryAfter));
+        }
+
+        QueuedSuggestion queued;
         try
         {
-            outcome = suggest
-                ? await suggester.SuggestAsync(upload, cancellationToken)
-                : await suggester.CleanAsync(upload, cancellationToken);
+            queued = await queue.RunAsync(
+                (stages, token) => suggest
+                    ? suggester.SuggestAsync(upload, stages, token)
+                    : suggester.CleanAsync(upload, token),
+                cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Log.AnalysisFailed(logger, upload.Length, ex);
             return new PhotoIntakeResult.Failed(AnalysisFailedMessage);
+        }
+
+        SuggestionOutcome outcome;
+        switch (queued)
+        {
+            case QueuedSuggestion.Busy busy:
+                // Nothing ran, so the upload does not count: the page's automatic retries must not use up limits.
+                sellerLimiter.Return(permit);
+                listing.Remove(upload.Length);
+                return new PhotoIntakeResult.Busy(busy.RetryAfter);
+            case QueuedSuggestion.TimedOut timedOut:
+                return new PhotoIntakeResult.Failed(TimedOutMessage(timedOut));
+            default:
+                outcome = ((QueuedSuggestion.Completed)queued).Outcome;
+                break;
         }
 
         if (outcome is PhotoRejected rejected)
@@ -70,6 +126,36 @@ public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore 
         return new PhotoIntakeResult.Accepted(analysed, photoId);
     }
 
+    /// <summary>The sentence for a seller whose photo passed a time limit.</summary>
+    public static string TimedOutMessage(QueuedSuggestion.TimedOut timedOut)
+    {
+        ArgumentNullException.ThrowIfNull(timedOut);
+
+        string seconds = Seconds(timedOut.Limit);
+        return timedOut.Stage == SuggestionStage.Decode
+            ? $"Reading the photo took longer than {seconds}, so it was stopped. Try a smaller photo, or try "
+                + "again in a minute."
+            : $"Analysing the photo took longer than {seconds}, so it was stopped and nothing was suggested. "
+                + "Try again in a minute, or fill in the card yourself.";
+    }
+
+    private string ListingLimitMessage(ListingUploadTally listing, long upload) =>
+        listing.Count >= _limits.MaxPerListing
+            ? $"This listing has already received {_limits.MaxPerListing} photos, the most one listing may have. "
+                + "Save the draft, or reload the page to start a new listing."
+            : $"With this photo ({ByteSize.Format(upload)}) the photos uploaded for this listing would add up to "
+                + $"{ByteSize.Format(listing.Bytes + upload)}; the limit is "
+                + $"{ByteSize.Format(_limits.MaxBytesPerListing)} per listing. Save the draft, or reload the page "
+                + "to start a new listing.";
+
+    private static string SellerLimitMessage(int limit, TimeSpan retryAfter) =>
+        $"You have uploaded {limit} photos in the last minute, the most allowed. You can upload again in "
+        + $"{Seconds(retryAfter)}.";
+
+    // Rounded up, so that a seller who waits the time we name is never refused again.
+    private static string Seconds(TimeSpan span) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Math.Max(1, (int)Math.Ceiling(span.TotalSeconds))} s");
+
     private static partial class Log
     {
         [LoggerMessage(1, LogLevel.Information, "Photo {PhotoId} analysed: {GarmentCount} garment(s) in {TotalMs} ms")]
@@ -83,6 +169,14 @@ public sealed partial class PhotoIntake(IListingSuggester suggester, PhotoStore 
 
         [LoggerMessage(4, LogLevel.Error, "Storing an analysed photo failed")]
         public static partial void StoreFailed(ILogger logger, Exception exception);
+
+        [LoggerMessage(5, LogLevel.Information,
+            "An upload was refused: its listing already has {Count} upload(s) of {Bytes} bytes in all")]
+        public static partial void ListingLimitReached(ILogger logger, int count, long bytes);
+
+        [LoggerMessage(6, LogLevel.Information,
+            "An upload was refused: the seller reached {Limit} uploads a minute; next allowed in {RetrySeconds} s")]
+        public static partial void SellerLimitReached(ILogger logger, int limit, double retrySeconds);
     }
 }
 
@@ -98,4 +192,10 @@ public abstract record PhotoIntakeResult
 
     /// <summary>Nothing was stored; <paramref name="Message"/> tells the seller why.</summary>
     public sealed record Failed(string Message) : PhotoIntakeResult;
+
+    /// <summary>
+    /// The server was too busy to take the upload; nothing ran and nothing was counted. The page may try again
+    /// after <paramref name="RetryAfter"/>.
+    /// </summary>
+    public sealed record Busy(TimeSpan RetryAfter) : PhotoIntakeResult;
 }

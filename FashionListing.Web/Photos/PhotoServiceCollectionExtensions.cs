@@ -1,4 +1,5 @@
 using FashionListing.Web.Accounts;
+using FashionListing.Web.Listings;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FashionListing.Web.Photos;
@@ -6,8 +7,9 @@ namespace FashionListing.Web.Photos;
 public static class PhotoServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the photo store, the embedding index and the embedding backfill at start; the upload limit is the
-    /// inference library's <c>PhotoLimits</c>, the embedder its <c>IPhotoEmbedder</c> (from <c>AddInference</c>).
+    /// Registers the photo store, the embedding index and the embedding backfill at start, and the intake of
+    /// uploads with its queue and limits; the upload limit is the inference library's <c>PhotoLimits</c>, the
+    /// embedder its <c>IPhotoEmbedder</c> (from <c>AddInference</c>).
     /// </summary>
     public static IServiceCollection AddPhotoStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -17,7 +19,8 @@ public static class PhotoServiceCollectionExtensions
         services.TryAddSingleton<PhotoEmbeddingIndex>();
         services.TryAddSingleton<PhotoEmbeddingBackfill>();
         services.AddHostedService(provider => provider.GetRequiredService<PhotoEmbeddingBackfill>());
-        services.TryAddSingleton<FashionListing.Web.Listings.PhotoIntake>();
+        services.TryAddSingleton<PhotoIntake>();
+        services.AddUploadLimits(configuration);
 
         return services;
     }

@@ -146,9 +146,9 @@ public sealed class PhotoOverlayEndpointTests : IDisposable
 
     private async Task<Guid> AnalyseAsync(string sellerId, PhotoAnalysed analysed)
     {
-        PhotoStore store = _host.Services.GetRequiredService<PhotoStore>();
-        var logger = Microsoft.Extensions.Logging.Abstractions.NullLogger<PhotoIntake>.Instance;
-        var intake = new PhotoIntake(new StubListingSuggester(analysed), store, logger);
+        // The app's own intake (store, queue, limits), with a suggester that answers this analysis.
+        var intake = ActivatorUtilities.CreateInstance<PhotoIntake>(
+            _host.Services, (IListingSuggester)new StubListingSuggester(analysed));
         PhotoIntakeResult result =
             await intake.AcceptAsync(TestPhotos.Jpeg(SkiaSharp.SKColors.Red), suggest: true, sellerId, default);
 

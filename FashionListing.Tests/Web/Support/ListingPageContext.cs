@@ -36,7 +36,13 @@ public sealed class ListingPageContext : BunitContext
     private readonly TempFolder _folder = new();
     private readonly BunitAuthorizationContext _authorization;
 
-    public ListingPageContext(IListingSuggester suggester, long maxUploadBytes = 1024 * 1024)
+    /// <param name="suggester">Answers the pages' uploads.</param>
+    /// <param name="maxUploadBytes">Photos:MaxUploadBytes.</param>
+    /// <param name="configureServices">Replaces services or settings after the context's own registrations.</param>
+    public ListingPageContext(
+        IListingSuggester suggester,
+        long maxUploadBytes = 1024 * 1024,
+        Action<IServiceCollection>? configureServices = null)
     {
         Suggester = suggester;
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -71,6 +77,7 @@ public sealed class ListingPageContext : BunitContext
         _authorization.SetAuthorized("seller@sellers.test");
         _authorization.SetRoles(AccountRoles.Seller);
         _authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, SellerId));
+        configureServices?.Invoke(Services);
         Services.MigrateListingDatabase();
         Popovers = Render<MudPopoverProvider>();
     }
