@@ -43,7 +43,8 @@ public static class InferenceServiceCollectionExtensions
             .ValidateOnStart();
 
         // The configured folder's manifest decides which model runs; it is read once, on first use, and a
-        // problem with it stops the app at start-up (see WarmUpInference) with the field named.
+        // problem with it surfaces at start-up as an exception that names the field (see WarmUpInference).
+        // The web app catches it and runs without suggestions unless Inference:RequireModel is set.
         services.AddSingleton(provider => ModelManifestLoader.Load(
             InferenceOptions.Resolve(provider.GetRequiredService<IOptions<InferenceOptions>>().Value.ModelFolder)));
         services.AddSingleton(provider => provider.GetRequiredService<LoadedModelManifest>().Taxonomy);

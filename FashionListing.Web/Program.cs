@@ -1,4 +1,3 @@
-using FashionListing.Inference;
 using FashionListing.Web;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Components;
