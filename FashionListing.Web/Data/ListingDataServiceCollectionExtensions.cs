@@ -20,6 +20,11 @@ public static class ListingDataServiceCollectionExtensions
         services.AddDbContextFactory<ListingDbContext>((provider, options) =>
             options.UseSqlite(provider.GetRequiredService<StoragePaths>().ConnectionString));
         services.AddSingleton<ListingDraftService>();
+        services.AddSingleton<AutosaveService>();
+        services.AddOptions<FashionListing.Web.Listings.AutosaveOptions>()
+            .Bind(configuration.GetSection(FashionListing.Web.Listings.AutosaveOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddSingleton<FashionListing.Web.Moderation.ModerationQueueService>();
 
         return services;

@@ -20,6 +20,9 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
 
     public DbSet<StoredPhotoEmbedding> PhotoEmbeddings => Set<StoredPhotoEmbedding>();
 
+    /// <summary>Cards as sellers left them, unsaved edits included; see <see cref="AutosavedEdit"/>.</summary>
+    public DbSet<AutosavedEdit> AutosavedEdits => Set<AutosavedEdit>();
+
     public DbSet<Study> Studies => Set<Study>();
 
     public DbSet<StudyPhoto> StudyPhotos => Set<StudyPhoto>();
@@ -110,6 +113,16 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         embedding.HasKey(e => new { e.PhotoId, e.Version });
         embedding.Property(e => e.Version).HasMaxLength(64);
         embedding.HasIndex(e => e.Version);
+
+        // No foreign keys to drafts or photos: a card outlives neither in a way that matters (a page finds the
+        // draft gone and says so), and a card must be storable before its listing has any draft at all.
+        var autosave = builder.Entity<AutosavedEdit>();
+        autosave.ToTable("AutosavedEdits");
+        autosave.HasKey(e => e.Id);
+        autosave.Property(e => e.OwnerId).HasMaxLength(450);
+        autosave.Property(e => e.Page).HasConversion<string>().HasMaxLength(16);
+        autosave.HasIndex(e => new { e.OwnerId, e.HasUnsavedChanges, e.UpdatedUtc });
+        autosave.HasIndex(e => e.DraftId);
 
         StudyModel.Configure(builder);
     }

@@ -27,10 +27,18 @@ public abstract record ListingWriteResult
 public static class ListingMessages
 {
     public const string ChangedElsewhere =
-        "This listing was changed elsewhere (in another tab or by a moderator). Reload to see the current "
-        + "version; your edits are still in the form.";
+        "This listing was changed elsewhere (in another tab or by a moderator), so your changes were not saved. "
+        + "Reload to see the current version: your changes come back with it.";
 
     public const string ChangedBeforeDecision =
         "This listing was changed after you opened it (by its seller or another moderator), so your decision "
         + "was not recorded. Reload to see the current version before deciding.";
+
+    public const string NothingToRestore =
+        "There is no unsaved card at this address any more: it was discarded, or it belongs to another account. "
+        + "Your saved listings are under My drafts.";
+
+    public const string AutosaveUnreadable =
+        "The card kept for this address could not be read back, so the page starts empty. Your saved listings "
+        + "are under My drafts.";
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using FashionListing.Web.Data;
 
 namespace FashionListing.Web.Components.Listing;
@@ -6,6 +7,11 @@ namespace FashionListing.Web.Components.Listing;
 /// <summary>What the listing card edits; validated before a draft is saved.</summary>
 public sealed class ListingFormModel
 {
+    private static readonly JsonSerializerOptions s_json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>What <see cref="ToJson"/> gives for a card nobody has touched.</summary>
+    public static string EmptyJson { get; } = new ListingFormModel().ToJson();
+
     [Required(ErrorMessage = "Give the listing a title.")]
     [StringLength(
         ListingLimits.TitleMax,
@@ -78,6 +84,19 @@ public sealed class ListingFormModel
             Condition = draft.Condition,
             Price = draft.Price,
         };
+    }
+
+    /// <summary>The card as typed, valid or not, for <see cref="AutosavedEdit.CardJson"/>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(this, s_json);
+
+    /// <summary>The card <see cref="ToJson"/> wrote; throws <see cref="JsonException"/> for anything else.</summary>
+    public static ListingFormModel FromJson(string json)
+    {
+        ListingFormModel card = JsonSerializer.Deserialize<ListingFormModel>(json, s_json)
+            ?? throw new JsonException("The stored card is empty.");
+        card.Attributes ??= [];
+
+        return card;
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();

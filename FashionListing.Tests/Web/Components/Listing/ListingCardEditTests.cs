@@ -21,7 +21,7 @@ public sealed class ListingCardEditTests
 
         card.Find("input[data-testid=title]").Input("Red");
         card.Find("input[data-testid=title]").Input("Red wool");
-        card.Find("input[data-testid=brand]").Change("Uniqlo");
+        card.Find("input[data-testid=brand]").Input("Uniqlo");
         card.Find("input[data-testid=title]").Input("Red wool scarf");
         SellTests.FillConditionAndPrice(context, card, "Good", "8");
 

@@ -35,7 +35,7 @@ public sealed class ManualListingTests
         var page = context.Render<ManualPage>();
         Upload(page);
         page.Find("input[data-testid=title]").Input("Red wool scarf");
-        page.Find("input[data-testid=brand]").Change("Uniqlo");
+        page.Find("input[data-testid=brand]").Input("Uniqlo");
         SellTests.FillConditionAndPrice(context, page, "New with tags", "12");
 
         page.Find("form[data-testid=listing-card]").Submit();

@@ -206,7 +206,7 @@ public sealed class SellGarmentPickerTests
         SellTests.Upload(page, s_upload);
         page.Find("input[data-testid=title]").Input("Levi's 501, barely worn");
         page.FindAll("[data-testid=garment-chip]")[1].Click();
-        page.Find("textarea[data-testid=description]").Change("Straight leg, 32/32.");
+        page.Find("textarea[data-testid=description]").Input("Straight leg, 32/32.");
 
         page.Find("[data-testid=use-suggestions]").Click();
 

@@ -106,10 +106,7 @@ public sealed class SubmitForReviewTests : IAsyncDisposable
         secondTab.Find("form[data-testid=listing-card]").Submit();
 
         string message = secondTab.WaitForElement("[data-testid=conflict]").TextContent.Trim();
-        Assert.Equal(
-            "This listing was changed elsewhere (in another tab or by a moderator). Reload to see the current "
-            + "version; your edits are still in the form.",
-            message);
+        Assert.Equal(ListingMessages.ChangedElsewhere, message);
         Assert.Equal("Grey jeans from tab two", secondTab.Find("input[data-testid=title]").GetAttribute("value"));
         Assert.Equal("Grey jeans from tab one", (await SingleStoredAsync()).Title);
     }

@@ -1,0 +1,250 @@
+using FashionListing.Tests.Support;
+using FashionListing.Tests.Web.Support;
+using FashionListing.Web.Accounts;
+using FashionListing.Web.Components.Listing;
+using FashionListing.Web.Data;
+using FashionListing.Web.Listings;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FashionListing.Tests.Web.Listings;
+
+/// <summary>
+/// The page-side autosave: one store a moment after the last change, only of a difference, never before the
+/// page is interactive, and a last store when the page goes away. The delay runs on a fake clock; the store is
+/// the real one on a temporary database.
+/// </summary>
+public sealed class CardAutosaveTests : IAsyncDisposable
+{
+    private static readonly TimeSpan s_delay = TimeSpan.FromSeconds(1);
+
+    private readonly ListingPageContext _context = new(new StubListingSuggester(TestPhotos.TopAndJeans()));
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly SemaphoreSlim _stores = new(0);
+    private readonly CapturingLogger<CardAutosave> _logger = new();
+    private ListingFormModel _card = new();
+    private ListingViewer? _seller;
+    private int _storeCalls;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _context.DisposeAsync();
+        _stores.Dispose();
+    }
+
+    [Fact]
+    public async Task NoteChanges_BeforeActivate_StoresNothing()
+    {
+        await using CardAutosave autosave = Create();
+        _card.Title = "Typed while prerendering";
+
+        autosave.NoteChanges();
+        _time.Advance(s_delay * 2);
+
+        Assert.Equal(AutosaveStatus.None, autosave.Status);
+        Assert.Empty(await StoredAsync());
+    }
+
+    [Fact]
+    public async Task NoteChanges_CardChanged_StoredOnceTheDelayHasPassed()
+    {
+        await using CardAutosave autosave = Active();
+        _card.Title = "Blue jacket";
+
+        autosave.NoteChanges();
+        _time.Advance(s_delay - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(AutosaveStatus.Pending, autosave.Status);
+        Assert.Empty(await StoredAsync());
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitForStoreAsync();
+
+        AutosavedEdit stored = Assert.Single(await StoredAsync());
+        Assert.Equal(autosave.EditId, stored.Id);
+        Assert.Equal("Blue jacket", ListingFormModel.FromJson(stored.CardJson).Title);
+        Assert.Equal(AutosaveStatus.Saved, autosave.Status);
+        Assert.StartsWith("Changes kept automatically at 09:00:01 UTC", autosave.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoteChanges_BurstOfTyping_OneStoreOfTheLastState()
+    {
+        await using CardAutosave autosave = Active();
+        foreach (string title in new[] { "B", "Bl", "Blu", "Blue" })
+        {
+            _card.Title = title;
+            autosave.NoteChanges();
+            _time.Advance(s_delay / 2);
+        }
+
+        _time.Advance(s_delay);
+        await WaitForStoreAsync();
+
+        AutosavedEdit stored = Assert.Single(await StoredAsync());
+        Assert.Equal("Blue", ListingFormModel.FromJson(stored.CardJson).Title);
+        Assert.Equal(1, _storeCalls);
+    }
+
+    [Fact]
+    public async Task NoteChanges_NothingChangedSinceTheStore_NoSecondStore()
+    {
+        await using CardAutosave autosave = Active();
+        _card.Title = "Blue jacket";
+        autosave.NoteChanges();
+        _time.Advance(s_delay);
+        await WaitForStoreAsync();
+
+        autosave.NoteChanges();
+        _time.Advance(s_delay * 3);
+
+        Assert.Equal(1, _storeCalls);
+        Assert.Equal(AutosaveStatus.Saved, autosave.Status);
+    }
+
+    [Fact]
+    public async Task StoreFails_StatusSaysSoAndTheNextChangeTriesAgain()
+    {
+        _seller = _context.Moderator;
+        await using CardAutosave autosave = Active();
+        _card.Title = "Blue jacket";
+        autosave.NoteChanges();
+        _time.Advance(s_delay);
+        await WaitForStoreAsync();
+        Assert.Equal(AutosaveStatus.Failed, autosave.Status);
+        Assert.Contains("could not be kept automatically", autosave.Describe(), StringComparison.Ordinal);
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Error);
+
+        _seller = _context.Seller;
+        _card.Title = "Blue jacket, size M";
+        autosave.NoteChanges();
+        _time.Advance(s_delay);
+        await WaitForStoreAsync();
+
+        Assert.Equal(AutosaveStatus.Saved, autosave.Status);
+        Assert.Equal("Blue jacket, size M", ListingFormModel.FromJson(Assert.Single(await StoredAsync()).CardJson).Title);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_ChangeStillWaiting_StoredAtOnce()
+    {
+        CardAutosave autosave = Active();
+        _card.Title = "Typed just before closing the tab";
+        autosave.NoteChanges();
+
+        await autosave.DisposeAsync();
+
+        AutosavedEdit stored = Assert.Single(await StoredAsync());
+        Assert.Equal("Typed just before closing the tab", ListingFormModel.FromJson(stored.CardJson).Title);
+    }
+
+    [Fact]
+    public async Task Continue_StoredCard_LaterStoresReplaceIt()
+    {
+        var earlier = new AutosavedEdit { Id = Guid.NewGuid(), CardJson = _card.ToJson(), HasUnsavedChanges = true };
+        await _context.Services.GetRequiredService<AutosaveService>().StoreAsync(earlier, _context.Seller, default);
+        await using CardAutosave autosave = Active();
+
+        autosave.Continue(earlier);
+        _card.Title = "Continued";
+        autosave.NoteChanges();
+        _time.Advance(s_delay);
+        await WaitForStoreAsync();
+
+        AutosavedEdit stored = Assert.Single(await StoredAsync());
+        Assert.Equal(earlier.Id, stored.Id);
+        Assert.Equal("Continued", ListingFormModel.FromJson(stored.CardJson).Title);
+    }
+
+    [Fact]
+    public async Task StartNew_AfterAStore_NextStoreIsANewCardAndTheOldOneStays()
+    {
+        await using CardAutosave autosave = Active();
+        _card.Title = "First listing";
+        await autosave.FlushAsync();
+        Guid first = autosave.EditId!.Value;
+
+        autosave.StartNew();
+        _card = new ListingFormModel { Title = "Second listing" };
+        await autosave.FlushAsync();
+
+        Assert.NotEqual(first, autosave.EditId);
+        Assert.Equal(2, (await StoredAsync()).Count);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_CardOfAnotherPage_NothingToRestore()
+    {
+        var manual = new AutosavedEdit { Id = Guid.NewGuid(), Page = AutosavePage.Manual, CardJson = "{}" };
+        await _context.Services.GetRequiredService<AutosaveService>().StoreAsync(manual, _context.Seller, default);
+        await using CardAutosave autosave = Active();
+
+        AutosaveRestore? restore = await autosave.RestoreAsync(manual.Id, AutosavePage.Sell, Drafts, default);
+
+        Assert.Equal(ListingMessages.NothingToRestore, restore?.Notice);
+        Assert.Null(restore?.Card);
+        Assert.Null(autosave.EditId);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_SameIdTwice_LoadsOnlyOnce()
+    {
+        var kept = new AutosavedEdit { Id = Guid.NewGuid(), CardJson = """{"title":"Kept"}""", HasUnsavedChanges = true };
+        await _context.Services.GetRequiredService<AutosaveService>().StoreAsync(kept, _context.Seller, default);
+        await using CardAutosave autosave = Active();
+
+        AutosaveRestore? first = await autosave.RestoreAsync(kept.Id, AutosavePage.Sell, Drafts, default);
+        AutosaveRestore? second = await autosave.RestoreAsync(kept.Id, AutosavePage.Sell, Drafts, default);
+
+        Assert.Equal("Kept", first?.Card?.Card.Title);
+        Assert.Null(second);
+        Assert.Equal(kept.Id, autosave.EditId);
+    }
+
+    [Fact]
+    public async Task RestoreAsync_UnreadableCard_SaysSoAndLogs()
+    {
+        var broken = new AutosavedEdit { Id = Guid.NewGuid(), CardJson = "{not json", HasUnsavedChanges = true };
+        await _context.Services.GetRequiredService<AutosaveService>().StoreAsync(broken, _context.Seller, default);
+        await using CardAutosave autosave = Active();
+
+        AutosaveRestore? restore = await autosave.RestoreAsync(broken.Id, AutosavePage.Sell, Drafts, default);
+
+        Assert.Equal(ListingMessages.AutosaveUnreadable, restore?.Notice);
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning);
+    }
+
+    private ListingDraftService Drafts => _context.Services.GetRequiredService<ListingDraftService>();
+
+    private CardAutosave Active()
+    {
+        CardAutosave autosave = Create();
+        autosave.Activate();
+
+        return autosave;
+    }
+
+    private CardAutosave Create() => new(
+        _context.Services.GetRequiredService<AutosaveService>(),
+        s_delay,
+        _time,
+        _logger,
+        () => new AutosavedEdit { Page = AutosavePage.Sell, CardJson = _card.ToJson(), HasUnsavedChanges = true },
+        () => Task.FromResult(_seller ?? _context.Seller),
+        work => work(),
+        () =>
+        {
+            Interlocked.Increment(ref _storeCalls);
+            _stores.Release();
+            return Task.CompletedTask;
+        });
+
+    private async Task WaitForStoreAsync() =>
+        Assert.True(await _stores.WaitAsync(TimeSpan.FromSeconds(10)), "No store finished within 10 s.");
+
+    private async Task<List<AutosavedEdit>> StoredAsync()
+    {
+        await using ListingDbContext db = _context.CreateDbContext();
+        return await db.AutosavedEdits.AsNoTracking().ToListAsync();
+    }
+}

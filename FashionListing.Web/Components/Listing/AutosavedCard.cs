@@ -1,0 +1,75 @@
+using System.Globalization;
+using FashionListing.Web.Data;
+
+namespace FashionListing.Web.Components.Listing;
+
+/// <summary>
+/// What a page puts back on the card from an <see cref="AutosavedEdit"/>, given the draft as it is stored now:
+/// the seller's unsaved edits when they still apply, the draft's own values when it can no longer be edited,
+/// and a notice that says which.
+/// </summary>
+/// <param name="Card">The values for the card.</param>
+/// <param name="DraftId">The draft the card edits; null when it is a listing never saved (or its draft is gone).</param>
+/// <param name="DraftVersion">The version the next save must name.</param>
+/// <param name="Status">The draft's status; null without a draft.</param>
+/// <param name="SavedCardJson">The card as the draft holds it, to tell later edits from it; null without a draft.</param>
+/// <param name="EditsApplied">Whether the card continues the stored edits (false: they were set aside).</param>
+/// <param name="Notice">What to tell the seller about it; null when nothing needs saying.</param>
+public sealed record AutosavedCard(
+    ListingFormModel Card,
+    Guid? DraftId,
+    Guid? DraftVersion,
+    ListingStatus? Status,
+    string? SavedCardJson,
+    bool EditsApplied,
+    string? Notice)
+{
+    /// <summary>Decides what <paramref name="edit"/> brings back, <paramref name="draft"/> being its draft now.</summary>
+    /// <param name="edit">The stored card.</param>
+    /// <param name="draft">
+    /// The draft <see cref="AutosavedEdit.DraftId"/> names as the seller may see it; null when it has none or the
+    /// draft is gone.
+    /// </param>
+    public static AutosavedCard From(AutosavedEdit edit, ListingDraft? draft)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+
+        ListingFormModel stored = ListingFormModel.FromJson(edit.CardJson);
+        string when = edit.UpdatedUtc.ToString("HH:mm 'UTC on' d MMM", CultureInfo.InvariantCulture);
+        string broughtBack = $"Your unsaved changes from {when} were brought back.";
+        if (draft is null)
+        {
+            string? gone = edit.DraftId is null
+                ? broughtBack
+                : broughtBack + " The draft they belonged to no longer exists, so saving makes a new one.";
+
+            return new AutosavedCard(stored, null, null, null, null, true, gone);
+        }
+
+        string savedJson = ListingFormModel.FromDraft(draft).ToJson();
+        if (!draft.Status.IsEditableBySeller())
+        {
+            string? setAside = edit.HasUnsavedChanges
+                ? $"Changes made at {when} were not applied: the listing is "
+                    + $"{draft.Status.DisplayName().ToLowerInvariant()} and can no longer be edited."
+                : null;
+
+            return new AutosavedCard(
+                ListingFormModel.FromDraft(draft), draft.Id, draft.Version, draft.Status, savedJson, false, setAside);
+        }
+
+        if (!edit.HasUnsavedChanges)
+        {
+            // Saved as it was shown: the draft holds these values, or newer ones saved elsewhere since.
+            return new AutosavedCard(
+                ListingFormModel.FromDraft(draft), draft.Id, draft.Version, draft.Status, savedJson, true, null);
+        }
+
+        string? notice = draft.Version == edit.DraftVersion
+            ? broughtBack
+            : broughtBack + " The draft changed after them (saved in another tab, or reviewed); saving now "
+                + "replaces that version with this card.";
+
+        return new AutosavedCard(stored, draft.Id, draft.Version, draft.Status, savedJson, true, notice);
+    }
+}

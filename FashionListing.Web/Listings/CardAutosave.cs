@@ -1,0 +1,396 @@
+using System.Globalization;
+using System.Text.Json;
+using FashionListing.Web.Accounts;
+using FashionListing.Web.Components.Listing;
+using FashionListing.Web.Data;
+
+namespace FashionListing.Web.Listings;
+
+/// <summary>
+/// Stores a page's listing card (<see cref="AutosavedEdit"/>) a moment after the seller stops changing it, so
+/// that a reload or a closed tab loses nothing. The page tells it after every render that something may have
+/// changed (<see cref="NoteChanges"/>), and it also looks by itself once per delay, for changes that reached the
+/// card without rendering the page (an input inside the card commits its value after a typing pause). Each store
+/// compares the card with what was stored last and writes only a difference, one write at a time, always of the
+/// newest state.
+/// </summary>
+/// <remarks>
+/// Everything but the database write runs through the page's dispatcher (<c>InvokeAsync</c>), as the card is
+/// the page's state. Nothing is stored before <see cref="Activate"/>, so that prerendering writes nothing.
+/// </remarks>
+public sealed partial class CardAutosave : IAsyncDisposable
+{
+    private readonly AutosaveService _store;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly TimeSpan _delay;
+    private readonly Func<AutosavedEdit?> _capture;
+    private readonly Func<Task<ListingViewer>> _seller;
+    private readonly Func<Func<Task>, Task> _dispatch;
+    private readonly Func<Task> _changed;
+    private readonly SemaphoreSlim _writing = new(1, 1);
+    private ITimer? _timer;
+    private ITimer? _look;
+    private string? _storedKey;
+    private string? _notedKey;
+    private Guid? _addressHandled;
+    private bool _active;
+    private bool _loading;
+    private bool _disposed;
+
+    /// <param name="store">Where the card goes.</param>
+    /// <param name="delay">How long the card must stay unchanged before it is stored.</param>
+    /// <param name="time">The clock of the delay and of <see cref="SavedAt"/>.</param>
+    /// <param name="logger">Receives failed stores.</param>
+    /// <param name="capture">
+    /// The card as it is now, without id or owner; null while the page holds nothing worth keeping.
+    /// </param>
+    /// <param name="seller">The signed-in seller.</param>
+    /// <param name="dispatch">Runs work on the page's dispatcher (the component's <c>InvokeAsync</c>).</param>
+    /// <param name="changed">
+    /// Called on the dispatcher after each store, done or failed, for example to put <see cref="EditId"/> in the
+    /// page's address and to show <see cref="Status"/>.
+    /// </param>
+    public CardAutosave(
+        AutosaveService store,
+        TimeSpan delay,
+        TimeProvider time,
+        ILogger logger,
+        Func<AutosavedEdit?> capture,
+        Func<Task<ListingViewer>> seller,
+        Func<Func<Task>, Task> dispatch,
+        Func<Task> changed)
+    {
+        _store = store;
+        _delay = delay;
+        _time = time;
+        _logger = logger;
+        _capture = capture;
+        _seller = seller;
+        _dispatch = dispatch;
+        _changed = changed;
+    }
+
+    /// <summary>The id of the stored card; null until the first store of a new listing.</summary>
+    public Guid? EditId { get; private set; }
+
+    public AutosaveStatus Status { get; private set; }
+
+    /// <summary>When the card was last stored.</summary>
+    public DateTimeOffset? SavedAt { get; private set; }
+
+    /// <summary>Whether the card last stored held changes its draft does not (or had no draft).</summary>
+    public bool KeepsUnsavedChanges { get; private set; }
+
+    /// <summary>What to tell the seller about the card's autosave; null when there is nothing to say.</summary>
+    public string? Describe() => Status switch
+    {
+        AutosaveStatus.Pending => "Keeping your changes…",
+        AutosaveStatus.Saved when KeepsUnsavedChanges && SavedAt is DateTimeOffset at =>
+            "Changes kept automatically at "
+            + at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)
+            + " UTC; they come back if the page is reloaded. Save the draft when the card is ready.",
+        AutosaveStatus.Failed =>
+            "Your latest changes could not be kept automatically. They are still on this page: save the draft to "
+            + "keep them.",
+        _ => null,
+    };
+
+    /// <summary>Starts storing; call once the page is interactive (its first <c>OnAfterRender</c>).</summary>
+    public void Activate()
+    {
+        if (_active || _disposed)
+        {
+            return;
+        }
+
+        _active = true;
+        _look = _time.CreateTimer(_ => _ = LookFromTimerAsync(), null, _delay, _delay);
+    }
+
+    /// <summary>
+    /// Loads the card that the page's address names (<c>?edit=</c>) and continues it, once per id: null when
+    /// there is nothing to do (no id, or the one this page already has), otherwise what to put back or why
+    /// nothing can be.
+    /// </summary>
+    /// <param name="id">The id in the address.</param>
+    /// <param name="page">The page asking; a card from another page is not brought back here.</param>
+    /// <param name="drafts">Finds the draft the card edits, as the seller may see it now.</param>
+    /// <param name="cancellationToken">Ends the loading when the page goes away.</param>
+    public async Task<AutosaveRestore?> RestoreAsync(
+        Guid? id,
+        AutosavePage page,
+        ListingDraftService drafts,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(drafts);
+        if (id is not Guid wanted || wanted == _addressHandled || wanted == EditId)
+        {
+            return null;
+        }
+
+        _addressHandled = wanted;
+        _loading = true;
+        try
+        {
+            ListingViewer seller = await _seller();
+            AutosavedEdit? edit = await _store.FindAsync(wanted, seller, cancellationToken);
+            if (edit is null || edit.Page != page)
+            {
+                return new AutosaveRestore(null, null, ListingMessages.NothingToRestore);
+            }
+
+            ListingDraft? draft = edit.DraftId is Guid draftId
+                ? await drafts.FindAsync(draftId, seller, cancellationToken)
+                : null;
+            AutosavedCard card;
+            try
+            {
+                card = AutosavedCard.From(edit, draft);
+            }
+            catch (JsonException ex)
+            {
+                Log.Unreadable(_logger, wanted, ex);
+                return new AutosaveRestore(null, null, ListingMessages.AutosaveUnreadable);
+            }
+
+            Continue(edit);
+
+            return new AutosaveRestore(edit, card, card.Notice);
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    /// <summary>Whether <paramref name="addressId"/> (the page's <c>?edit=</c>) lags behind <see cref="EditId"/>.</summary>
+    /// <remarks>The page then puts <see cref="EditId"/> in its address, which this remembers as handled.</remarks>
+    public bool AddressNeedsUpdate(Guid? addressId)
+    {
+        if (EditId is not Guid id || id == addressId)
+        {
+            return false;
+        }
+
+        _addressHandled = id;
+
+        return true;
+    }
+
+    /// <summary>
+    /// Continues the stored card <paramref name="edit"/>, which the page has just put back on the card, so
+    /// that later stores replace it instead of adding another.
+    /// </summary>
+    public void Continue(AutosavedEdit edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+
+        EditId = edit.Id;
+        _storedKey = KeyOf(edit);
+        KeepsUnsavedChanges = edit.HasUnsavedChanges;
+        Status = AutosaveStatus.Saved;
+        SavedAt = new DateTimeOffset(DateTime.SpecifyKind(edit.UpdatedUtc, DateTimeKind.Utc));
+    }
+
+    /// <summary>Forgets the stored card: the next store starts a new one (the old one is kept as it was).</summary>
+    public void StartNew()
+    {
+        EditId = null;
+        _storedKey = null;
+        KeepsUnsavedChanges = false;
+        Status = AutosaveStatus.None;
+        SavedAt = null;
+    }
+
+    /// <summary>
+    /// (Re)starts the delay when the card changed since it was last looked at and differs from what was stored;
+    /// cheap, call after every render.
+    /// </summary>
+    public void NoteChanges()
+    {
+        if (!_active || _disposed)
+        {
+            return;
+        }
+
+        AutosavedEdit? current = _capture();
+        string? key = KeyOf(current);
+        if (current is null || key == _storedKey || (key == _notedKey && Status == AutosaveStatus.Pending))
+        {
+            return;
+        }
+
+        _notedKey = key;
+        Status = AutosaveStatus.Pending;
+        if (_timer is null)
+        {
+            _timer = _time.CreateTimer(_ => _ = StoreFromTimerAsync(), null, _delay, Timeout.InfiniteTimeSpan);
+        }
+        else
+        {
+            _timer.Change(_delay, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Stores the card now if it differs from what was stored, without waiting for the delay.</summary>
+    public Task FlushAsync()
+    {
+        _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+
+        return StoreNowAsync();
+    }
+
+    /// <summary>Stores what the seller changed during the last delay, for example when the tab is closed.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        if (_look is not null)
+        {
+            await _look.DisposeAsync();
+        }
+
+        if (_timer is not null)
+        {
+            await _timer.DisposeAsync();
+        }
+
+        if (_active)
+        {
+            await StoreCoreAsync(notify: false);
+        }
+
+        // The semaphore is not disposed: a store dispatched just before the timer stopped may still wait on it,
+        // and a SemaphoreSlim whose wait handle is never asked for holds nothing that needs releasing.
+    }
+
+    private Task StoreNowAsync() => _disposed ? Task.CompletedTask : StoreCoreAsync(notify: true);
+
+    private async Task StoreCoreAsync(bool notify)
+    {
+        await _writing.WaitAsync();
+        try
+        {
+            // While a card is being loaded the page still shows the one before it, which must not be stored as
+            // new; the render after the load notes the changes again.
+            AutosavedEdit? current = _loading ? null : _capture();
+            string? key = KeyOf(current);
+            if (current is null || key == _storedKey)
+            {
+                // Changed back to what was stored: nothing waits any more.
+                if (current is not null && Status == AutosaveStatus.Pending)
+                {
+                    Status = AutosaveStatus.Saved;
+                }
+
+                return;
+            }
+
+            EditId ??= Guid.NewGuid();
+            current.Id = EditId.Value;
+
+            // No cancellation: a store that has started finishes even when the page goes away, as that is when
+            // it matters most.
+            await _store.StoreAsync(current, await _seller(), CancellationToken.None);
+            _storedKey = key;
+            KeepsUnsavedChanges = current.HasUnsavedChanges;
+            SavedAt = _time.GetUtcNow();
+            Status = key == KeyOf(_capture()) ? AutosaveStatus.Saved : AutosaveStatus.Pending;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The card is still on the page, so nothing is lost yet; the seller is told, and the next change
+            // tries again.
+            Log.StoreFailed(_logger, ex);
+            Status = AutosaveStatus.Failed;
+        }
+        finally
+        {
+            _writing.Release();
+        }
+
+        if (notify)
+        {
+            await _changed();
+        }
+    }
+
+    // A timer callback has nobody to report to: a page already gone is the only way dispatching fails.
+    private async Task StoreFromTimerAsync()
+    {
+        try
+        {
+            await _dispatch(StoreNowAsync);
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task LookFromTimerAsync()
+    {
+        try
+        {
+            await _dispatch(() =>
+            {
+                NoteChanges();
+                return Task.CompletedTask;
+            });
+        }
+        catch (ObjectDisposedException)
+        {
+        }
+    }
+
+    private static string? KeyOf(AutosavedEdit? edit) =>
+        edit is null
+            ? null
+            : string.Join(
+                '\n',
+                edit.Page,
+                edit.DraftId,
+                edit.DraftVersion,
+                edit.PhotoId,
+                edit.HasUnsavedChanges,
+                edit.SuggestionJson,
+                edit.CardJson);
+
+    private static partial class Log
+    {
+        [LoggerMessage(111, LogLevel.Warning, "The autosaved card {EditId} could not be read back; the page starts empty")]
+        public static partial void Unreadable(ILogger logger, Guid editId, Exception exception);
+
+        [LoggerMessage(
+            110,
+            LogLevel.Error,
+            "Keeping a seller's unsaved listing card failed; it stays on their page until the next try")]
+        public static partial void StoreFailed(ILogger logger, Exception exception);
+    }
+}
+
+/// <summary>Where <see cref="CardAutosave"/> stands, for the page to tell the seller.</summary>
+public enum AutosaveStatus
+{
+    /// <summary>Nothing has been stored for this card yet, and nothing waits.</summary>
+    None,
+
+    /// <summary>The card changed since it was last stored; a store follows the delay.</summary>
+    Pending,
+
+    /// <summary>The card as shown is stored.</summary>
+    Saved,
+
+    /// <summary>The last store failed; the card is still on the page.</summary>
+    Failed,
+}
+
+/// <summary>What <see cref="CardAutosave.RestoreAsync"/> found.</summary>
+/// <param name="Edit">The stored card; null when nothing could be brought back.</param>
+/// <param name="Card">What to put on the page; null when nothing could be brought back.</param>
+/// <param name="Notice">What to tell the seller; null when nothing needs saying.</param>
+public sealed record AutosaveRestore(AutosavedEdit? Edit, AutosavedCard? Card, string? Notice);
