@@ -34,6 +34,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     private string? _storedKey;
     private string? _notedKey;
     private Guid? _addressHandled;
+    private Guid? _addressShown;
     private bool _active;
     private bool _loading;
     private bool _disposed;
@@ -164,15 +165,18 @@ public sealed partial class CardAutosave : IAsyncDisposable
         }
     }
 
-    /// <summary>Whether <paramref name="addressId"/> (the page's <c>?edit=</c>) lags behind <see cref="EditId"/>.</summary>
-    /// <remarks>The page then puts <see cref="EditId"/> in its address, which this remembers as handled.</remarks>
+    /// <summary>
+    /// Whether the address the browser shows lags behind <see cref="EditId"/>: <paramref name="addressId"/> is the
+    /// page's <c>?edit=</c> as it was loaded. True once per new id; the page then shows that id in its address.
+    /// </summary>
     public bool AddressNeedsUpdate(Guid? addressId)
     {
-        if (EditId is not Guid id || id == addressId)
+        if (EditId is not Guid id || id == addressId || id == _addressShown)
         {
             return false;
         }
 
+        _addressShown = id;
         _addressHandled = id;
 
         return true;

@@ -39,10 +39,11 @@ public sealed class AutosaveTests : IAsyncDisposable
         Assert.NotNull(kept.PhotoId);
         Assert.NotNull(kept.SuggestionJson);
         Assert.Null(kept.DraftId);
-        page.WaitForAssertion(() => Assert.EndsWith(
-            "?edit=" + kept.Id.ToString("D"),
-            _context.Services.GetRequiredService<NavigationManager>().Uri,
-            StringComparison.Ordinal));
+        page.WaitForAssertion(() => Assert.Contains(
+            _context.JSInterop.Invocations,
+            call => call.Identifier == "replaceAddress"
+                && call.Arguments[0] is string url
+                && url.EndsWith("?edit=" + kept.Id.ToString("D"), StringComparison.Ordinal)));
         page.WaitForAssertion(() => Assert.Equal(
             "Saved",
             page.Find("[data-testid=autosave-status]").GetAttribute("data-status")));

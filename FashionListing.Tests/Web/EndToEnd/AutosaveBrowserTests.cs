@@ -1,0 +1,158 @@
+using FashionListing.Inference.Pipeline;
+using FashionListing.Tests.Web.Support;
+using FashionListing.Web.Accounts;
+using FashionListing.Web.Components.Listing;
+using FashionListing.Web.Data;
+using FashionListing.Web.Photos;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using SkiaSharp;
+
+namespace FashionListing.Tests.Web.EndToEnd;
+
+/// <summary>
+/// Autosave in a real browser: what the seller typed survives a reload of the page and a tab closed right
+/// after typing, on the sell page and on a saved draft.
+/// </summary>
+public sealed class AutosaveBrowserTests : BrowserTestHost
+{
+    protected override void ConfigureServices(IServiceCollection services) =>
+        services.AddSingleton<IListingSuggester>(new StubListingSuggester(TestPhotos.TopAndJeans()));
+
+    [Fact]
+    public async Task Sell_TypedThenReloaded_CardComesBackAndSavesAsADraft()
+    {
+        IPage page = await UploadAsync();
+        await page.Locator("input[data-testid=title]").FillAsync("Burgundy top, typed before the reload");
+        await page.Locator("textarea[data-testid=description]").FillAsync("Soft cotton, worn twice.");
+        await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Like new" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=autosave-status]"))
+            .ToHaveAttributeAsync("data-status", "Saved");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/sell\?edit="));
+
+        await page.ReloadAsync();
+
+        await page.Locator("[data-testid=autosave-restored]").WaitForAsync();
+        await page.Locator("[data-testid=listing-card-interactive][data-interactive=true]")
+            .WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await Assertions.Expect(page.Locator("input[data-testid=title]"))
+            .ToHaveValueAsync("Burgundy top, typed before the reload");
+        Assert.Equal("Soft cotton, worn twice.", await page.Locator("textarea[data-testid=description]").InputValueAsync());
+        Assert.Equal("Like new", (await page.Locator("[data-testid=condition]").TextContentAsync())?.Trim());
+        Assert.Equal(1, await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)").CountAsync());
+        await page.Locator("input[data-testid=price]").FillAsync("18");
+        await page.Locator("input[data-testid=price]").PressAsync("Tab");
+        await page.Locator("[data-testid=save]").ClickAsync();
+        await page.Locator("[data-testid=saved]").WaitForAsync();
+        await using ListingDbContext db = await CreateDbContextAsync();
+        ListingDraft draft = await db.Drafts.SingleAsync();
+        Assert.Equal(("Burgundy top, typed before the reload", ItemCondition.LikeNew, 18m), (draft.Title, draft.Condition, draft.Price));
+        Assert.NotNull(draft.SuggestionJson);
+    }
+
+    [Fact]
+    public async Task Sell_TabClosedRightAfterTyping_CardListedUnderMyDrafts()
+    {
+        IPage page = await UploadAsync();
+        await page.Locator("input[data-testid=title]").FillAsync("Typed just before closing the tab");
+
+        await page.Context.CloseAsync();
+
+        AutosavedEdit kept = await WaitForCardAsync(
+            e => ListingFormModel.FromJson(e.CardJson).Title == "Typed just before closing the tab");
+        Assert.True(kept.HasUnsavedChanges);
+        IPage later = await NewPageAsync();
+        await later.GotoAsync(BaseUrl + "/drafts");
+        ILocator row = later.Locator("[data-testid=unfinished-row]");
+        await Assertions.Expect(row).ToContainTextAsync("Typed just before closing the tab");
+        await row.Locator("[data-testid=continue-unfinished]").ClickAsync();
+        await Assertions.Expect(later.Locator("input[data-testid=title]"))
+            .ToHaveValueAsync("Typed just before closing the tab");
+    }
+
+    [Fact]
+    public async Task DraftEdit_TitleChangedThenReloaded_ChangeComesBackWithANotice()
+    {
+        Guid id = await SavedDraftAsync("Grey jeans, slim");
+        IPage page = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/drafts/" + id.ToString("D"));
+        await page.Locator("[data-testid=listing-card-interactive][data-interactive=true]")
+            .WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.Locator("input[data-testid=title]").FillAsync("Grey jeans, slim, hemmed to 30");
+        await Assertions.Expect(page.Locator("[data-testid=autosave-status]"))
+            .ToHaveAttributeAsync("data-status", "Saved");
+
+        await page.ReloadAsync();
+
+        await page.Locator("[data-testid=autosave-restored]").WaitForAsync();
+        await Assertions.Expect(page.Locator("input[data-testid=title]"))
+            .ToHaveValueAsync("Grey jeans, slim, hemmed to 30");
+        await using ListingDbContext db = await CreateDbContextAsync();
+        Assert.Equal("Grey jeans, slim", (await db.Drafts.SingleAsync()).Title);
+    }
+
+    private async Task<IPage> UploadAsync()
+    {
+        IPage page = await NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/sell");
+        await page.Locator("[data-testid=photo-drop-zone][data-interactive=true]").WaitForAsync();
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+        {
+            Name = "photo.jpg",
+            MimeType = "image/jpeg",
+            Buffer = TestPhotos.Jpeg(SKColors.Red),
+        });
+        await page.Locator("[data-testid=suggestions]").WaitForAsync();
+
+        return page;
+    }
+
+    private async Task<Guid> SavedDraftAsync(string title)
+    {
+        await using AsyncServiceScope scope = Factory.Services.CreateAsyncScope();
+        IdentityUser user = (await scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>()
+            .FindByEmailAsync(SellerEmail))!;
+        var seller = new ListingViewer(user.Id, IsSeller: true, IsModerator: false);
+        Guid photo = await Factory.Services.GetRequiredService<PhotoStore>()
+            .SaveAsync(TestPhotos.Jpeg(SKColors.Gray), user.Id, CancellationToken.None);
+        var draft = new ListingDraft
+        {
+            Mode = ListingMode.Manual,
+            Title = title,
+            Condition = ItemCondition.Good,
+            Price = 30m,
+            PhotoId = photo,
+        };
+
+        return await Factory.Services.GetRequiredService<ListingDraftService>().SaveNewAsync(draft, seller);
+    }
+
+    private Task<ListingDbContext> CreateDbContextAsync() =>
+        Factory.Services.GetRequiredService<IDbContextFactory<ListingDbContext>>().CreateDbContextAsync();
+
+    // The card is stored when the server ends the closed tab's circuit, which follows the browser's goodbye.
+    private async Task<AutosavedEdit> WaitForCardAsync(Func<AutosavedEdit, bool> match)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (ListingDbContext db = await CreateDbContextAsync())
+            {
+                List<AutosavedEdit> cards = await db.AutosavedEdits.AsNoTracking().ToListAsync();
+                if (cards.FirstOrDefault(match) is AutosavedEdit found)
+                {
+                    return found;
+                }
+
+                Assert.True(
+                    DateTime.UtcNow < deadline,
+                    $"No kept card matched within 30 s; kept: {string.Join(" | ", cards.Select(c => c.CardJson))}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
