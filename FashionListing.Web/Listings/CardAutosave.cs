@@ -50,7 +50,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     /// <param name="dispatch">Runs work on the page's dispatcher (the component's <c>InvokeAsync</c>).</param>
     /// <param name="changed">
     /// Called on the dispatcher after each store, done or failed, for example to put <see cref="EditId"/> in the
-    /// page's address and to show <see cref="Status"/>.
+    /// page's address. It should not render the page (see <see cref="StatusChanged"/>).
     /// </param>
     public CardAutosave(
         AutosaveService store,
@@ -79,6 +79,12 @@ public sealed partial class CardAutosave : IAsyncDisposable
 
     /// <summary>When the card was last stored.</summary>
     public DateTimeOffset? SavedAt { get; private set; }
+
+    /// <summary>
+    /// Raised on the page's dispatcher when <see cref="Status"/> may have changed after a store, for the line that
+    /// shows it (<c>AutosaveIndicator</c>).
+    /// </summary>
+    public event Action? StatusChanged;
 
     /// <summary>Whether the card last stored held changes its draft does not (or had no draft).</summary>
     public bool KeepsUnsavedChanges { get; private set; }
@@ -320,6 +326,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
 
         if (notify)
         {
+            StatusChanged?.Invoke();
             await _changed();
         }
     }
