@@ -28,7 +28,8 @@ public sealed partial class AutosaveService(
         string owner = RequireSeller(seller);
 
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
-        AutosavedEdit? stored = await context.AutosavedEdits.SingleOrDefaultAsync(e => e.Id == edit.Id, cancellationToken);
+        AutosavedEdit? stored =
+            await context.AutosavedEdits.SingleOrDefaultAsync(e => e.Id == edit.Id, cancellationToken);
         if (stored is null)
         {
             stored = new AutosavedEdit { Id = edit.Id, OwnerId = owner };

@@ -373,7 +373,10 @@ public sealed partial class CardAutosave : IAsyncDisposable
 
     private static partial class Log
     {
-        [LoggerMessage(111, LogLevel.Warning, "The autosaved card {EditId} could not be read back; the page starts empty")]
+        [LoggerMessage(
+            111,
+            LogLevel.Warning,
+            "The autosaved card {EditId} could not be read back; the page starts empty")]
         public static partial void Unreadable(ILogger logger, Guid editId, Exception exception);
 
         [LoggerMessage(

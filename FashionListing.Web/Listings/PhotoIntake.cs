@@ -1,5 +1,6 @@
 using System.Globalization;
 using FashionListing.Inference.Pipeline;
+using FashionListing.Web.Accounts;
 using FashionListing.Web.Components.Listing;
 using FashionListing.Web.Photos;
 using Microsoft.EntityFrameworkCore;
@@ -25,6 +26,9 @@ public sealed partial class PhotoIntake(
         + "or try another photo.";
 
     public const string StoreFailedMessage = "The photo could not be stored. Please try again.";
+
+    public const string StoredPhotoMissingMessage =
+        "The photo of this card is no longer stored, so its outlines cannot be shown. Upload it again.";
 
     private readonly UploadLimitOptions _limits = uploadLimits.Value;
 
@@ -124,6 +128,89 @@ public sealed partial class PhotoIntake(
         Log.PhotoAnalysed(logger, photoId, analysed.Garments.Count, analysed.Timings.TotalMs);
 
         return new PhotoIntakeResult.Accepted(analysed, photoId);
+    }
+
+    /// <summary>
+    /// Analyses a photo the seller stored earlier again, to bring back its outlines and chips on a card restored
+    /// after a reload; nothing new is stored. It counts against the seller's uploads per minute (a reload costs
+    /// a model run) but not against any listing's uploads, and waits in the same line as uploads.
+    /// </summary>
+    /// <returns>
+    /// <see cref="PhotoIntakeResult.Accepted"/> with the same <paramref name="photoId"/>; Failed when the photo is
+    /// gone, not the seller's, or cannot be analysed; Busy as for an upload.
+    /// </returns>
+    public async Task<PhotoIntakeResult> ReanalyseAsync(
+        Guid photoId,
+        ListingViewer seller,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seller);
+        if (seller.UserId is not string ownerId || !seller.IsSeller)
+        {
+            throw new UnauthorizedAccessException("Only a signed-in seller can have a photo analysed.");
+        }
+
+        byte[]? stored = await photos.MaySeeAsync(photoId, seller, cancellationToken)
+            ? await ReadStoredAsync(photoId, cancellationToken)
+            : null;
+        if (stored is null)
+        {
+            return new PhotoIntakeResult.Failed(StoredPhotoMissingMessage);
+        }
+
+        UploadPermit permit = sellerLimiter.TryAcquire(ownerId);
+        if (!permit.IsAllowed)
+        {
+            Log.SellerLimitReached(logger, sellerLimiter.Limit, permit.RetryAfter.TotalSeconds);
+            return new PhotoIntakeResult.Failed(SellerLimitMessage(sellerLimiter.Limit, permit.RetryAfter));
+        }
+
+        QueuedSuggestion queued;
+        try
+        {
+            queued = await queue.RunAsync(
+                (stages, token) => suggester.SuggestAsync(stored, stages, token),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.AnalysisFailed(logger, stored.Length, ex);
+            return new PhotoIntakeResult.Failed(AnalysisFailedMessage);
+        }
+
+        switch (queued)
+        {
+            case QueuedSuggestion.Busy busy:
+                sellerLimiter.Return(permit);
+                return new PhotoIntakeResult.Busy(busy.RetryAfter);
+            case QueuedSuggestion.TimedOut timedOut:
+                return new PhotoIntakeResult.Failed(TimedOutMessage(timedOut));
+        }
+
+        SuggestionOutcome outcome = ((QueuedSuggestion.Completed)queued).Outcome;
+        if (outcome is not PhotoAnalysed analysed)
+        {
+            // A photo that passed the checks once and was stored by us cannot be refused now unless it changed.
+            return new PhotoIntakeResult.Failed(((PhotoRejected)outcome).Message);
+        }
+
+        Log.PhotoAnalysed(logger, photoId, analysed.Garments.Count, analysed.Timings.TotalMs);
+
+        return new PhotoIntakeResult.Accepted(analysed, photoId);
+    }
+
+    private async Task<byte[]?> ReadStoredAsync(Guid photoId, CancellationToken cancellationToken)
+    {
+        await using Stream? file = photos.OpenRead(photoId);
+        if (file is null)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+
+        return buffer.ToArray();
     }
 
     /// <summary>The sentence for a seller whose photo passed a time limit.</summary>

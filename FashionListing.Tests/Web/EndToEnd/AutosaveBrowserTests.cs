@@ -40,16 +40,22 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
             .WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Assertions.Expect(page.Locator("input[data-testid=title]"))
             .ToHaveValueAsync("Burgundy top, typed before the reload");
-        Assert.Equal("Soft cotton, worn twice.", await page.Locator("textarea[data-testid=description]").InputValueAsync());
+        Assert.Equal(
+            "Soft cotton, worn twice.",
+            await page.Locator("textarea[data-testid=description]").InputValueAsync());
         Assert.Equal("Like new", (await page.Locator("[data-testid=condition]").TextContentAsync())?.Trim());
-        Assert.Equal(1, await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)").CountAsync());
+        Assert.Equal(
+            1,
+            await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)").CountAsync());
         await page.Locator("input[data-testid=price]").FillAsync("18");
         await page.Locator("input[data-testid=price]").PressAsync("Tab");
         await page.Locator("[data-testid=save]").ClickAsync();
         await page.Locator("[data-testid=saved]").WaitForAsync();
         await using ListingDbContext db = await CreateDbContextAsync();
         ListingDraft draft = await db.Drafts.SingleAsync();
-        Assert.Equal(("Burgundy top, typed before the reload", ItemCondition.LikeNew, 18m), (draft.Title, draft.Condition, draft.Price));
+        Assert.Equal(
+            ("Burgundy top, typed before the reload", ItemCondition.LikeNew, 18m),
+            (draft.Title, draft.Condition, draft.Price));
         Assert.NotNull(draft.SuggestionJson);
     }
 

@@ -122,7 +122,8 @@ public sealed class CardAutosaveTests : IAsyncDisposable
         await WaitForStoreAsync();
 
         Assert.Equal(AutosaveStatus.Saved, autosave.Status);
-        Assert.Equal("Blue jacket, size M", ListingFormModel.FromJson(Assert.Single(await StoredAsync()).CardJson).Title);
+        AutosavedEdit stored = Assert.Single(await StoredAsync());
+        Assert.Equal("Blue jacket, size M", ListingFormModel.FromJson(stored.CardJson).Title);
     }
 
     [Fact]
@@ -189,7 +190,12 @@ public sealed class CardAutosaveTests : IAsyncDisposable
     [Fact]
     public async Task RestoreAsync_SameIdTwice_LoadsOnlyOnce()
     {
-        var kept = new AutosavedEdit { Id = Guid.NewGuid(), CardJson = """{"title":"Kept"}""", HasUnsavedChanges = true };
+        var kept = new AutosavedEdit
+        {
+            Id = Guid.NewGuid(),
+            CardJson = """{"title":"Kept"}""",
+            HasUnsavedChanges = true,
+        };
         await _context.Services.GetRequiredService<AutosaveService>().StoreAsync(kept, _context.Seller, default);
         await using CardAutosave autosave = Active();
 

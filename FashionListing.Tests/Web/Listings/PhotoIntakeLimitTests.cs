@@ -122,6 +122,44 @@ public sealed class PhotoIntakeLimitTests
         suggester.Release();
     }
 
+    [Fact]
+    public async Task ReanalyseAsync_SellersStoredPhoto_AnalysedAgainWithoutStoringAnotherAndCountedPerMinute()
+    {
+        var suggester = new StubListingSuggester(TestPhotos.TopAndJeans());
+        await using var context = Context(suggester, perMinute: 2);
+        PhotoIntake intake = context.Services.GetRequiredService<PhotoIntake>();
+        Guid photo = await context.StorePhotoAsync();
+
+        PhotoIntakeResult first = await intake.ReanalyseAsync(photo, context.Seller, CancellationToken.None);
+        PhotoIntakeResult second = await intake.ReanalyseAsync(photo, context.Seller, CancellationToken.None);
+        PhotoIntakeResult third = await intake.ReanalyseAsync(photo, context.Seller, CancellationToken.None);
+
+        Assert.Equal(photo, Assert.IsType<PhotoIntakeResult.Accepted>(first).PhotoId);
+        Assert.IsType<PhotoIntakeResult.Accepted>(second);
+        Assert.StartsWith(
+            "You have uploaded 2 photos in the last minute",
+            Assert.IsType<PhotoIntakeResult.Failed>(third).Message,
+            StringComparison.Ordinal);
+        Assert.Equal(2, suggester.Calls);
+        await using var db = context.CreateDbContext();
+        Assert.Equal(1, db.Photos.Count());
+    }
+
+    [Fact]
+    public async Task ReanalyseAsync_AnotherSellersPhoto_RefusedWithoutRunningTheModel()
+    {
+        var suggester = new StubListingSuggester(TestPhotos.TopAndJeans());
+        await using var context = Context(suggester);
+        PhotoIntake intake = context.Services.GetRequiredService<PhotoIntake>();
+        Guid photo = await context.StorePhotoAsync();
+        var other = new FashionListing.Web.Accounts.ListingViewer("other-seller", IsSeller: true, IsModerator: false);
+
+        PhotoIntakeResult result = await intake.ReanalyseAsync(photo, other, CancellationToken.None);
+
+        Assert.Equal(PhotoIntake.StoredPhotoMissingMessage, Assert.IsType<PhotoIntakeResult.Failed>(result).Message);
+        Assert.Equal(0, suggester.Calls);
+    }
+
     private static Task<PhotoIntakeResult> AcceptInNewListingAsync(PhotoIntake intake) =>
         intake.AcceptAsync(s_photo, suggest: true, SellerId, new ListingUploadTally(), CancellationToken.None);
 

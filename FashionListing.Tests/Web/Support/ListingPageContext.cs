@@ -132,7 +132,8 @@ public sealed class ListingPageContext : BunitContext
 
                 Assert.True(
                     DateTime.UtcNow < deadline,
-                    $"No autosaved card matched within 10 s; stored: {string.Join(" | ", cards.Select(c => c.CardJson))}");
+                    "No autosaved card matched within 10 s; stored: "
+                    + string.Join(" | ", cards.Select(c => c.CardJson)));
             }
 
             await Task.Delay(50);

@@ -9,10 +9,10 @@ namespace FashionListing.Web.Components.Listing;
 /// and a notice that says which.
 /// </summary>
 /// <param name="Card">The values for the card.</param>
-/// <param name="DraftId">The draft the card edits; null when it is a listing never saved (or its draft is gone).</param>
+/// <param name="DraftId">The draft the card edits; null for a listing never saved, or whose draft is gone.</param>
 /// <param name="DraftVersion">The version the next save must name.</param>
 /// <param name="Status">The draft's status; null without a draft.</param>
-/// <param name="SavedCardJson">The card as the draft holds it, to tell later edits from it; null without a draft.</param>
+/// <param name="SavedCardJson">The card as the draft holds it, to tell edits from it; null without a draft.</param>
 /// <param name="EditsApplied">Whether the card continues the stored edits (false: they were set aside).</param>
 /// <param name="Notice">What to tell the seller about it; null when nothing needs saying.</param>
 public sealed record AutosavedCard(
@@ -24,7 +24,7 @@ public sealed record AutosavedCard(
     bool EditsApplied,
     string? Notice)
 {
-    /// <summary>Decides what <paramref name="edit"/> brings back, <paramref name="draft"/> being its draft now.</summary>
+    /// <summary>Decides what <paramref name="edit"/> brings back, given its <paramref name="draft"/> now.</summary>
     /// <param name="edit">The stored card.</param>
     /// <param name="draft">
     /// The draft <see cref="AutosavedEdit.DraftId"/> names as the seller may see it; null when it has none or the

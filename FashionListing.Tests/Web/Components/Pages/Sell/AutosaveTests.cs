@@ -56,15 +56,16 @@ public sealed class AutosaveTests : IAsyncDisposable
         SellTests.Upload(first, TestPhotos.Jpeg(SKColors.Red));
         first.Find("input[data-testid=title]").Input("Kept while typing");
         first.Find("input[data-testid=brand]").Input("Mango");
-        AutosavedEdit kept = await _context.WaitForAutosaveAsync(e => e.CardJson.Contains("Mango", StringComparison.Ordinal));
+        AutosavedEdit kept = await _context.WaitForAutosaveAsync(
+            e => e.CardJson.Contains("Mango", StringComparison.Ordinal));
 
         var reopened = RenderAt<SellPage>(kept.Id);
 
         reopened.WaitForElement("[data-testid=autosave-restored]");
         Assert.Equal("Kept while typing", reopened.Find("input[data-testid=title]").GetAttribute("value"));
         Assert.Equal("Mango", reopened.Find("input[data-testid=brand]").GetAttribute("value"));
-        Assert.Single(reopened.FindAll("[data-testid=garment-photo] img"));
-        Assert.NotEmpty(reopened.FindAll("[data-testid=suggestion-summary]"));
+        reopened.WaitForElement("[data-testid=suggestions]");
+        Assert.Single(reopened.FindAll("[data-testid=garment-photo] img:not(.garment-photo__overlay)"));
         SellTests.FillConditionAndPrice(_context, reopened, "Good", "15");
         reopened.Find("form[data-testid=listing-card]").Submit();
         reopened.WaitForElement("[data-testid=saved]");
@@ -75,6 +76,32 @@ public sealed class AutosaveTests : IAsyncDisposable
         AutosavedEdit afterSave = await db.AutosavedEdits.AsNoTracking().SingleAsync(e => e.Id == kept.Id);
         Assert.False(afterSave.HasUnsavedChanges);
         Assert.Equal(draft.Id, afterSave.DraftId);
+    }
+
+    [Fact]
+    public async Task Sell_ReopenedAfterPickingTheSecondGarment_PhotoAnalysedAgainAroundTheCardAsLeft()
+    {
+        var first = _context.Render<SellPage>();
+        SellTests.Upload(first, TestPhotos.Jpeg(SKColors.Red));
+        first.FindAll("[data-testid=garment-chip]")[1].Click();
+        first.Find("input[data-testid=title]").Input("Grey jeans, my own words");
+        AutosavedEdit kept = await _context.WaitForAutosaveAsync(
+            e => e.CardJson.Contains("my own words", StringComparison.Ordinal));
+        var suggester = (StubListingSuggester)_context.Suggester;
+        int callsBefore = suggester.Calls;
+
+        var reopened = RenderAt<SellPage>(kept.Id);
+
+        reopened.WaitForAssertion(() => Assert.Equal(
+            "true",
+            reopened.FindAll("[data-testid=garment-chip]")[1].GetAttribute("aria-pressed")));
+        Assert.Equal(callsBefore + 1, suggester.Calls);
+        Assert.Equal("Grey jeans, my own words", reopened.Find("input[data-testid=title]").GetAttribute("value"));
+        Assert.Equal("Trousers", reopened.Find("input[data-testid=category]").GetAttribute("value"));
+        Assert.Empty(reopened.FindAll("[data-testid=restored]"));
+        Assert.Equal(2, reopened.FindAll("[data-testid=garment-overlay]").Count);
+        await using ListingDbContext db = _context.CreateDbContext();
+        Assert.Equal(1, await db.Photos.CountAsync());
     }
 
     [Fact]
@@ -105,7 +132,8 @@ public sealed class AutosaveTests : IAsyncDisposable
             InputFileContent.CreateFromBinary(TestPhotos.Jpeg(SKColors.Red), "photo.jpg", contentType: "image/jpeg"));
         first.WaitForState(() => first.FindAll("[data-testid=analysing]").Count == 0);
         first.Find("textarea[data-testid=description]").Input("Worn twice, no marks");
-        AutosavedEdit kept = await _context.WaitForAutosaveAsync(e => e.CardJson.Contains("Worn twice", StringComparison.Ordinal));
+        AutosavedEdit kept = await _context.WaitForAutosaveAsync(
+            e => e.CardJson.Contains("Worn twice", StringComparison.Ordinal));
 
         var reopened = RenderAt<ManualPage>(kept.Id);
 
@@ -191,7 +219,10 @@ public sealed class AutosaveTests : IAsyncDisposable
         var reopened = _context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
 
         var notice = reopened.WaitForElement("[data-testid=autosave-restored]");
-        Assert.Contains("were not applied: the listing is waiting for review", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains(
+            "were not applied: the listing is waiting for review",
+            notice.TextContent,
+            StringComparison.Ordinal);
         Assert.Empty(reopened.FindAll("[data-testid=discard-restored]"));
         await using ListingDbContext db = _context.CreateDbContext();
         Assert.Equal(0, await db.AutosavedEdits.CountAsync());
