@@ -18,6 +18,7 @@ Dictionary<string, Func<IReadOnlyList<string>, int>> verbs = new(StringComparer.
     ["category-train"] = TrainCategoryHead,
     ["benchmark"] = PipelineBenchmark.Run,
     ["duplicates-benchmark"] = DuplicatesBenchmark.Run,
+    ["autosave-benchmark"] = AutosaveBenchmark.Run,
     ["fashionpedia-import-coco"] = CocoImportCommand.Run,
     ["fashionpedia-train-heads"] = FashionpediaTrainCommand.Run,
     ["starter-eval"] = StarterEvaluation.Run,

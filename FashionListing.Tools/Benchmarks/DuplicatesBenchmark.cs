@@ -18,6 +18,7 @@ using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
+using static FashionListing.Tools.Benchmarks.BenchmarkStatistics;
 
 namespace FashionListing.Tools.Benchmarks;
 
@@ -299,33 +300,6 @@ internal static class DuplicatesBenchmark
         }
 
         return text.ToString();
-    }
-
-    private static string LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        }
-        catch (IOException)
-        {
-            return "unknown";
-        }
-    }
-
-    private static double Median(List<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-        int middle = sorted.Length / 2;
-
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    private static double Percentile95(List<double> values)
-    {
-        double[] sorted = [.. values.Order()];
-
-        return sorted[Math.Clamp((int)Math.Ceiling(0.95 * sorted.Length) - 1, 0, sorted.Length - 1)];
     }
 
     private sealed record SearchTiming(int Stored, int Listed, double MedianMs, double P95Ms, double ScanMedianMs);
