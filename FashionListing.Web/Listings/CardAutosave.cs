@@ -20,12 +20,13 @@ namespace FashionListing.Web.Listings;
 /// </remarks>
 public sealed partial class CardAutosave : IAsyncDisposable
 {
-    private readonly AutosaveService _store;
+    private readonly AutosaveService? _store;
+    private readonly Func<AutosavedEdit, Task> _write;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _delay;
     private readonly Func<AutosavedEdit?> _capture;
-    private readonly Func<Task<ListingViewer>> _seller;
+    private readonly Func<Task<ListingViewer>>? _seller;
     private readonly Func<Func<Task>, Task> _dispatch;
     private readonly Func<Task> _changed;
     private readonly SemaphoreSlim _writing = new(1, 1);
@@ -39,6 +40,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     private bool _loading;
     private bool _disposed;
 
+    /// <summary>A seller's card, kept in <paramref name="store"/> as theirs and brought back by <see cref="RestoreAsync"/>.</summary>
     /// <param name="store">Where the card goes.</param>
     /// <param name="delay">How long the card must stay unchanged before it is stored.</param>
     /// <param name="time">The clock of the delay and of <see cref="SavedAt"/>.</param>
@@ -61,13 +63,44 @@ public sealed partial class CardAutosave : IAsyncDisposable
         Func<Task<ListingViewer>> seller,
         Func<Func<Task>, Task> dispatch,
         Func<Task> changed)
+        : this(
+            async edit => await store.StoreAsync(edit, await seller(), CancellationToken.None),
+            delay,
+            time,
+            logger,
+            capture,
+            dispatch,
+            changed)
     {
         _store = store;
+        _seller = seller;
+    }
+
+    /// <summary>
+    /// A card kept somewhere else (a study task's card): <paramref name="write"/> stores what
+    /// <paramref name="capture"/> gave; <see cref="RestoreAsync"/> is not available.
+    /// </summary>
+    /// <param name="write">Stores the card; a store that has started is never cancelled.</param>
+    /// <param name="delay">How long the card must stay unchanged before it is stored.</param>
+    /// <param name="time">The clock of the delay and of <see cref="SavedAt"/>.</param>
+    /// <param name="logger">Receives failed stores.</param>
+    /// <param name="capture">The card as it is now; null while the page holds nothing worth keeping.</param>
+    /// <param name="dispatch">Runs work on the page's dispatcher (the component's <c>InvokeAsync</c>).</param>
+    /// <param name="changed">Called on the dispatcher after each store, done or failed.</param>
+    public CardAutosave(
+        Func<AutosavedEdit, Task> write,
+        TimeSpan delay,
+        TimeProvider time,
+        ILogger logger,
+        Func<AutosavedEdit?> capture,
+        Func<Func<Task>, Task> dispatch,
+        Func<Task> changed)
+    {
+        _write = write;
         _delay = delay;
         _time = time;
         _logger = logger;
         _capture = capture;
-        _seller = seller;
         _dispatch = dispatch;
         _changed = changed;
     }
@@ -131,6 +164,11 @@ public sealed partial class CardAutosave : IAsyncDisposable
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(drafts);
+        if (_store is null || _seller is null)
+        {
+            throw new InvalidOperationException("Only a seller's autosave brings cards back from their store.");
+        }
+
         if (id is not Guid wanted || wanted == _addressHandled || wanted == EditId)
         {
             return null;
@@ -306,7 +344,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
 
             // No cancellation: a store that has started finishes even when the page goes away, as that is when
             // it matters most.
-            await _store.StoreAsync(current, await _seller(), CancellationToken.None);
+            await _write(current);
             _storedKey = key;
             KeepsUnsavedChanges = current.HasUnsavedChanges;
             SavedAt = _time.GetUtcNow();

@@ -10,6 +10,24 @@ public sealed class FieldEditCounter
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private string? _current;
 
+    public FieldEditCounter()
+    {
+    }
+
+    /// <summary>
+    /// Continues counting from <paramref name="counts"/> (a card brought back after a reload); the next change
+    /// starts a new edit even on the field that was being edited before.
+    /// </summary>
+    public FieldEditCounter(IReadOnlyDictionary<string, int> counts)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+
+        foreach ((string field, int count) in counts)
+        {
+            _counts[field] = count;
+        }
+    }
+
     /// <summary>Records a change of <paramref name="field"/>'s value.</summary>
     public void Changed(string field)
     {

@@ -171,6 +171,13 @@ public sealed class StudyTask
 
     /// <summary>Flow B: what the model suggested (a <c>SuggestionSnapshot</c> as JSON).</summary>
     public string? SuggestionJson { get; set; }
+
+    /// <summary>
+    /// While the task runs: the card as the participant left it and the edits counted so far (a
+    /// <see cref="KeptStudyCard"/> as JSON), stored a moment after each change so that a reload of the page
+    /// brings both back. Null before the first change, and again once the task has ended.
+    /// </summary>
+    public string? KeptCardJson { get; set; }
 }
 
 /// <summary>How a task ended.</summary>

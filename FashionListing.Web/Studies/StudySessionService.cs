@@ -75,6 +75,30 @@ public sealed partial class StudySessionService(
     }
 
     /// <summary>
+    /// Keeps a started task's card as the participant left it (<see cref="StudyTask.KeptCardJson"/>); a task that
+    /// has not started, or has ended, keeps nothing.
+    /// </summary>
+    public Task<SessionStep> KeepCardAsync(
+        string token,
+        int position,
+        KeptStudyCard kept,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(kept);
+
+        return ChangeTaskAsync(token, position, (task, _) =>
+        {
+            if (task.StartedUtc is null)
+            {
+                return SessionStep.NotStarted;
+            }
+
+            task.KeptCardJson = kept.ToJson();
+            return SessionStep.Done;
+        }, null, cancellationToken);
+    }
+
+    /// <summary>
     /// Ends a started task with the submitted card (valid, as the card checked): stores it as a study listing,
     /// apart from the drafts, with the edits per field and, for flow B, the suggestions kept.
     /// </summary>
@@ -114,6 +138,7 @@ public sealed partial class StudySessionService(
             };
             task.EndedUtc = now;
             task.Outcome = StudyTaskOutcome.Completed;
+            task.KeptCardJson = null;
             task.FieldEdits = new Dictionary<string, int>(fieldEdits);
             GarmentSnapshot? garment = SelectedGarment(task.SuggestionJson);
             task.KeptSuggestions = task.Flow == StudyFlow.B && garment is not null
@@ -149,6 +174,7 @@ public sealed partial class StudySessionService(
             task.OpenedUtc ??= now;
             task.EndedUtc = now;
             task.Outcome = StudyTaskOutcome.Skipped;
+            task.KeptCardJson = null;
             task.FieldEdits = new Dictionary<string, int>(fieldEdits);
             return SessionStep.Done;
         }, null, cancellationToken);

@@ -52,6 +52,40 @@ public sealed class StudySessionServiceTests
     }
 
     [Fact]
+    public async Task KeepCardAsync_NotStartedStartedAndEnded_KeptOnlyWhileTheTaskRuns()
+    {
+        await using var services = new StudyTestServices();
+        (_, IReadOnlyList<StudyParticipant> invited) = await services.CreateOpenStudyAsync(1);
+        string token = invited[0].Token;
+        var kept = new KeptStudyCard(Card("Half typed"), new Dictionary<string, int> { ["Title"] = 2 });
+
+        SessionStep beforeStart = await services.Sessions.KeepCardAsync(token, 1, kept, default);
+        await services.Sessions.StartTaskAsync(token, 1, default);
+        SessionStep whileRunning = await services.Sessions.KeepCardAsync(token, 1, kept, default);
+        KeptStudyCard? stored = KeptStudyCard.FromJson((await TaskAsync(services, token, 1)).KeptCardJson);
+        await services.Sessions.SkipTaskAsync(token, 1, kept.Edits, default);
+        SessionStep afterEnd = await services.Sessions.KeepCardAsync(token, 1, kept, default);
+
+        Assert.Equal(
+            (SessionStep.NotStarted, SessionStep.Done, SessionStep.AlreadyEnded),
+            (beforeStart, whileRunning, afterEnd));
+        Assert.Equal("Half typed", stored?.Card.Title);
+        Assert.Equal(2, stored?.Edits["Title"]);
+        Assert.Null((await TaskAsync(services, token, 1)).KeptCardJson);
+    }
+
+    [Fact]
+    public void FieldEditCounter_ContinuedFromKeptCounts_NextChangeOfTheSameFieldIsANewEdit()
+    {
+        var counter = new FieldEditCounter(new Dictionary<string, int> { ["Title"] = 2, ["Price"] = 1 });
+
+        counter.Changed("Title");
+        counter.Changed("Title");
+
+        Assert.Equal(new Dictionary<string, int> { ["Title"] = 3, ["Price"] = 1 }, counter.Counts);
+    }
+
+    [Fact]
     public async Task StartTaskAsync_PressedTwice_KeepsTheFirstTime()
     {
         await using var services = new StudyTestServices();

@@ -488,6 +488,9 @@ namespace FashionListing.Web.Data.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeptCardJson")
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("KeptSuggestions")
                         .IsRequired()
                         .HasColumnType("TEXT");

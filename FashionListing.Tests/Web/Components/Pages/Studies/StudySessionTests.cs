@@ -38,6 +38,40 @@ public sealed class StudySessionTests
     }
 
     [Fact]
+    public async Task FlowB_PageReloadedMidTask_CardAndEditCountsComeBackAndAreSubmitted()
+    {
+        await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
+        string token = await OpenStudyWithParticipantsAsync(context, 2, participant: 1);
+        var first = context.Render<SessionPage>(parameters => parameters.Add(p => p.Token, token));
+        first.Find("[data-testid=start-task]").Click();
+        first.WaitForState(() => first.FindAll("input[data-testid=title]").Count == 1);
+        first.Find("input[data-testid=title]").Input("Burgundy top, typed before the reload");
+        await WaitForKeptCardAsync(context, "typed before the reload");
+        await first.Instance.DisposeAsync();
+
+        var reloaded = context.Render<SessionPage>(parameters => parameters.Add(p => p.Token, token));
+        reloaded.WaitForState(() => reloaded.FindAll("input[data-testid=title]").Count == 1);
+        Assert.Equal(
+            "Burgundy top, typed before the reload",
+            reloaded.Find("input[data-testid=title]").GetAttribute("value"));
+        Assert.Contains(
+            "brought back",
+            reloaded.Find("[data-testid=session-message]").TextContent,
+            StringComparison.Ordinal);
+        SellTests.FillConditionAndPrice(context, reloaded, "Good", "12");
+        reloaded.Find("form[data-testid=listing-card]").Submit();
+
+        reloaded.WaitForState(() => reloaded.Find("[data-testid=task-heading]").GetAttribute("data-flow") == "A");
+        await using ListingDbContext db = context.CreateDbContext();
+        StudyTask task = await db.StudyTasks.SingleAsync(t => t.Position == 1 && t.EndedUtc != null);
+        Assert.Equal(new Dictionary<string, int> { ["Title"] = 1, ["Condition"] = 1, ["Price"] = 1 }, task.FieldEdits);
+        Assert.Null(task.KeptCardJson);
+        Assert.Equal(
+            "Burgundy top, typed before the reload",
+            (await db.StudyListings.SingleAsync(l => l.TaskId == task.Id)).Title);
+    }
+
+    [Fact]
     public async Task SkipBothTasks_ThenPreference_ThanksAndNothingElseToDo()
     {
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
@@ -55,6 +89,25 @@ public sealed class StudySessionTests
         await using ListingDbContext db = context.CreateDbContext();
         Assert.Equal(3, (await db.StudyParticipants.SingleAsync()).Preference);
         Assert.Equal(0, await db.StudyListings.CountAsync());
+    }
+
+    // The page keeps the card a moment after the last change (real time, up to 10 s).
+    private static async Task WaitForKeptCardAsync(ListingPageContext context, string text)
+    {
+        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            await using (ListingDbContext db = context.CreateDbContext())
+            {
+                if (await db.StudyTasks.AnyAsync(t => t.KeptCardJson != null && t.KeptCardJson.Contains(text)))
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, "The task's card was not kept within 10 s.");
+            await Task.Delay(50);
+        }
     }
 
     private static async Task<string> OpenStudyWithParticipantsAsync(
