@@ -40,7 +40,9 @@ public sealed partial class CardAutosave : IAsyncDisposable
     private bool _loading;
     private bool _disposed;
 
-    /// <summary>A seller's card, kept in <paramref name="store"/> as theirs and brought back by <see cref="RestoreAsync"/>.</summary>
+    /// <summary>
+    /// A seller's card, kept in <paramref name="store"/> as theirs and brought back by <see cref="RestoreAsync"/>.
+    /// </summary>
     /// <param name="store">Where the card goes.</param>
     /// <param name="delay">How long the card must stay unchanged before it is stored.</param>
     /// <param name="time">The clock of the delay and of <see cref="SavedAt"/>.</param>
