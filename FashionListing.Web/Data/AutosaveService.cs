@@ -16,13 +16,22 @@ public sealed partial class AutosaveService(
     /// How many cards one seller keeps. When a new card would exceed it, cards already saved as drafts go first
     /// (they lose nothing), then the longest untouched unfinished ones, so the table cannot grow without bound.
     /// </summary>
-    public const int MaxCardsPerSeller = 30;
+    public const int MaxCardsPerSeller = 100;
 
     /// <summary>
-    /// Inserts the card as the seller's, or replaces the stored one with the same id, which must be theirs.
+    /// Inserts the card as the seller's when it is new (<see cref="AutosavedEdit.Version"/> empty), or replaces
+    /// the stored one with the same id, which must be theirs and still at <see cref="AutosavedEdit.Version"/>.
     /// The page never holds another seller's card, so a breach is a bug or a forged request and throws.
     /// </summary>
-    public async Task StoreAsync(AutosavedEdit edit, ListingViewer seller, CancellationToken cancellationToken)
+    /// <returns>
+    /// The new version; <see cref="AutosaveStore.ChangedElsewhere"/> when another page stored the card since, or
+    /// <see cref="AutosaveStore.Gone"/> when it was discarded (or dropped by the limit) since. Nothing is
+    /// written in those two cases.
+    /// </returns>
+    public async Task<AutosaveStore> StoreAsync(
+        AutosavedEdit edit,
+        ListingViewer seller,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(edit);
         string owner = RequireSeller(seller);
@@ -32,12 +41,26 @@ public sealed partial class AutosaveService(
             await context.AutosavedEdits.SingleOrDefaultAsync(e => e.Id == edit.Id, cancellationToken);
         if (stored is null)
         {
+            if (edit.Version != Guid.Empty)
+            {
+                return new AutosaveStore.Gone();
+            }
+
             stored = new AutosavedEdit { Id = edit.Id, OwnerId = owner };
             context.AutosavedEdits.Add(stored);
         }
         else if (stored.OwnerId != owner)
         {
             throw new UnauthorizedAccessException($"Autosaved card {edit.Id} belongs to another user.");
+        }
+        else if (stored.Version != edit.Version)
+        {
+            return new AutosaveStore.ChangedElsewhere();
+        }
+        else
+        {
+            // The version checked above goes into the UPDATE's WHERE clause, which catches a store in between.
+            context.Entry(stored).Property(e => e.Version).OriginalValue = edit.Version;
         }
 
         bool inserted = context.Entry(stored).State == EntityState.Added;
@@ -47,14 +70,25 @@ public sealed partial class AutosaveService(
         stored.PhotoId = edit.PhotoId;
         stored.SuggestionJson = edit.SuggestionJson;
         stored.CardJson = edit.CardJson;
+        stored.BaseCardJson = edit.BaseCardJson;
         stored.HasUnsavedChanges = edit.HasUnsavedChanges;
         stored.UpdatedUtc = timeProvider.GetUtcNow().UtcDateTime;
-        await context.SaveChangesAsync(cancellationToken);
+        stored.Version = Guid.NewGuid();
+        try
+        {
+            await context.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new AutosaveStore.ChangedElsewhere();
+        }
 
         if (inserted)
         {
             await TrimAsync(context, owner, cancellationToken);
         }
+
+        return new AutosaveStore.Stored(stored.Version);
     }
 
     /// <summary>The seller's card with that id, or null when there is none that is theirs.</summary>
@@ -157,4 +191,21 @@ public sealed partial class AutosaveService(
             "Removed a seller's {Count} oldest autosaved cards to keep at most {Limit}")]
         public static partial void Trimmed(ILogger logger, int count, int limit);
     }
+}
+
+/// <summary>What became of a store of an autosaved card.</summary>
+public abstract record AutosaveStore
+{
+    private AutosaveStore()
+    {
+    }
+
+    /// <summary>Stored; the next store must name <paramref name="Version"/>.</summary>
+    public sealed record Stored(Guid Version) : AutosaveStore;
+
+    /// <summary>Another page stored the card since this one last did; nothing was written.</summary>
+    public sealed record ChangedElsewhere : AutosaveStore;
+
+    /// <summary>The card was discarded, or dropped by the limit, since; nothing was written.</summary>
+    public sealed record Gone : AutosaveStore;
 }

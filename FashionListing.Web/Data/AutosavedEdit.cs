@@ -35,6 +35,18 @@ public sealed class AutosavedEdit
     public string CardJson { get; set; } = "{}";
 
     /// <summary>
+    /// The card as its draft held it when these edits began (null without a draft), so that edits brought back
+    /// over a version saved elsewhere since replace only the fields the seller changed here.
+    /// </summary>
+    public string? BaseCardJson { get; set; }
+
+    /// <summary>
+    /// The concurrency token, replaced by every store. A page stores with the version it last stored or loaded
+    /// (<see cref="Guid.Empty"/> for a new card), so that two tabs never overwrite each other's card.
+    /// </summary>
+    public Guid Version { get; set; }
+
+    /// <summary>
     /// Whether the card holds something the draft does not: false right after the seller saved, so that the
     /// page still reopens as it was but the listing is not offered among the unfinished ones.
     /// </summary>

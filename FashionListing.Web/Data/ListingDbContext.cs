@@ -123,6 +123,7 @@ public sealed class ListingDbContext(DbContextOptions<ListingDbContext> options,
         autosave.Property(e => e.Page).HasConversion<string>().HasMaxLength(16);
         autosave.HasIndex(e => new { e.OwnerId, e.HasUnsavedChanges, e.UpdatedUtc });
         autosave.HasIndex(e => e.DraftId);
+        autosave.Property(e => e.Version).IsConcurrencyToken();
 
         StudyModel.Configure(builder);
     }

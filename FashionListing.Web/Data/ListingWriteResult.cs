@@ -28,7 +28,8 @@ public static class ListingMessages
 {
     public const string ChangedElsewhere =
         "This listing was changed elsewhere (in another tab or by a moderator), so your changes were not saved. "
-        + "Reload to see the current version: your changes come back with it.";
+        + "Reload to see the current version: your changes come back with it, unless the listing was submitted "
+        + "for review meanwhile.";
 
     public const string ChangedBeforeDecision =
         "This listing was changed after you opened it (by its seller or another moderator), so your decision "
@@ -37,6 +38,9 @@ public static class ListingMessages
     public const string NothingToRestore =
         "There is no unsaved card at this address any more: it was discarded, or it belongs to another account. "
         + "Your saved listings are under My drafts.";
+
+    public const string RestoreOnOtherPage =
+        "This card was started on another page, so it opens there: find it in My drafts, under Not saved yet.";
 
     public const string AutosaveUnreadable =
         "The card kept for this address could not be read back, so the page starts empty. Your saved listings "

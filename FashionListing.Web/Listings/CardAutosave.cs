@@ -21,7 +21,7 @@ namespace FashionListing.Web.Listings;
 public sealed partial class CardAutosave : IAsyncDisposable
 {
     private readonly AutosaveService? _store;
-    private readonly Func<AutosavedEdit, Task> _write;
+    private readonly Func<AutosavedEdit, Task<AutosaveStore>> _write;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly TimeSpan _delay;
@@ -33,6 +33,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     private ITimer? _timer;
     private ITimer? _look;
     private string? _storedKey;
+    private Guid _version;
     private string? _notedKey;
     private Guid? _addressHandled;
     private Guid? _addressShown;
@@ -82,7 +83,10 @@ public sealed partial class CardAutosave : IAsyncDisposable
     /// A card kept somewhere else (a study task's card): <paramref name="write"/> stores what
     /// <paramref name="capture"/> gave; <see cref="RestoreAsync"/> is not available.
     /// </summary>
-    /// <param name="write">Stores the card; a store that has started is never cancelled.</param>
+    /// <param name="write">
+    /// Stores the card with the <see cref="AutosavedEdit.Version"/> it was last stored at and says what became
+    /// of it; a store that has started is never cancelled.
+    /// </param>
     /// <param name="delay">How long the card must stay unchanged before it is stored.</param>
     /// <param name="time">The clock of the delay and of <see cref="SavedAt"/>.</param>
     /// <param name="logger">Receives failed stores.</param>
@@ -90,7 +94,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     /// <param name="dispatch">Runs work on the page's dispatcher (the component's <c>InvokeAsync</c>).</param>
     /// <param name="changed">Called on the dispatcher after each store, done or failed.</param>
     public CardAutosave(
-        Func<AutosavedEdit, Task> write,
+        Func<AutosavedEdit, Task<AutosaveStore>> write,
         TimeSpan delay,
         TimeProvider time,
         ILogger logger,
@@ -121,6 +125,12 @@ public sealed partial class CardAutosave : IAsyncDisposable
     /// </summary>
     public event Action? StatusChanged;
 
+    /// <summary>
+    /// Whether the card was changed in another tab (or discarded there) while this page held it, so that this
+    /// page's changes went into a card of their own instead of over the other one.
+    /// </summary>
+    public bool Forked { get; private set; }
+
     /// <summary>Whether the card last stored held changes its draft does not (or had no draft).</summary>
     public bool KeepsUnsavedChanges { get; private set; }
 
@@ -128,6 +138,9 @@ public sealed partial class CardAutosave : IAsyncDisposable
     public string? Describe() => Status switch
     {
         AutosaveStatus.Pending => "Keeping your changes…",
+        AutosaveStatus.Saved when Forked =>
+            "This card was also changed in another tab, or discarded there, so your changes here are kept as a "
+            + "card of their own; both are listed under Not saved yet in My drafts.",
         AutosaveStatus.Saved when KeepsUnsavedChanges && SavedAt is DateTimeOffset at =>
             "Changes kept automatically at "
             + at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)
@@ -184,7 +197,8 @@ public sealed partial class CardAutosave : IAsyncDisposable
             AutosavedEdit? edit = await _store.FindAsync(wanted, seller, cancellationToken);
             if (edit is null || edit.Page != page)
             {
-                return new AutosaveRestore(null, null, ListingMessages.NothingToRestore);
+                string notice = edit is null ? ListingMessages.NothingToRestore : ListingMessages.RestoreOnOtherPage;
+                return new AutosaveRestore(null, null, notice);
             }
 
             ListingDraft? draft = edit.DraftId is Guid draftId
@@ -237,6 +251,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(edit);
 
         EditId = edit.Id;
+        _version = edit.Version;
         _storedKey = KeyOf(edit);
         KeepsUnsavedChanges = edit.HasUnsavedChanges;
         Status = AutosaveStatus.Saved;
@@ -247,6 +262,8 @@ public sealed partial class CardAutosave : IAsyncDisposable
     public void StartNew()
     {
         EditId = null;
+        _version = Guid.Empty;
+        Forked = false;
         _storedKey = null;
         KeepsUnsavedChanges = false;
         Status = AutosaveStatus.None;
@@ -332,25 +349,21 @@ public sealed partial class CardAutosave : IAsyncDisposable
             string? key = KeyOf(current);
             if (current is null || key == _storedKey)
             {
-                // Changed back to what was stored: nothing waits any more.
-                if (current is not null && Status == AutosaveStatus.Pending)
+                // Changed back to what was stored, or nothing left to keep (the draft was just saved): nothing
+                // waits any more.
+                if (Status == AutosaveStatus.Pending)
                 {
-                    Status = AutosaveStatus.Saved;
+                    Status = EditId is null ? AutosaveStatus.None : AutosaveStatus.Saved;
                 }
-
-                return;
             }
-
-            EditId ??= Guid.NewGuid();
-            current.Id = EditId.Value;
-
-            // No cancellation: a store that has started finishes even when the page goes away, as that is when
-            // it matters most.
-            await _write(current);
-            _storedKey = key;
-            KeepsUnsavedChanges = current.HasUnsavedChanges;
-            SavedAt = _time.GetUtcNow();
-            Status = key == KeyOf(_capture()) ? AutosaveStatus.Saved : AutosaveStatus.Pending;
+            else
+            {
+                await WriteAsync(current);
+                _storedKey = key;
+                KeepsUnsavedChanges = current.HasUnsavedChanges;
+                SavedAt = _time.GetUtcNow();
+                Status = key == KeyOf(_capture()) ? AutosaveStatus.Saved : AutosaveStatus.Pending;
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -369,6 +382,30 @@ public sealed partial class CardAutosave : IAsyncDisposable
             StatusChanged?.Invoke();
             await _changed();
         }
+    }
+
+    // No cancellation: a store that has started finishes even when the page goes away, as that is when it matters
+    // most. When another tab stored or discarded the card meanwhile, this page's card becomes a new one, so that
+    // neither tab's changes are written over the other's.
+    private async Task WriteAsync(AutosavedEdit current)
+    {
+        EditId ??= Guid.NewGuid();
+        current.Id = EditId.Value;
+        current.Version = _version;
+        AutosaveStore result = await _write(current);
+        if (result is AutosaveStore.ChangedElsewhere or AutosaveStore.Gone)
+        {
+            Log.Forked(_logger, current.Id);
+            EditId = Guid.NewGuid();
+            current.Id = EditId.Value;
+            current.Version = Guid.Empty;
+            Forked = true;
+            result = await _write(current);
+        }
+
+        _version = result is AutosaveStore.Stored stored
+            ? stored.Version
+            : throw new InvalidOperationException($"A new autosaved card {current.Id} could not be stored.");
     }
 
     // A timer callback has nobody to report to: a page already gone is the only way dispatching fails.
@@ -409,10 +446,17 @@ public sealed partial class CardAutosave : IAsyncDisposable
                 edit.PhotoId,
                 edit.HasUnsavedChanges,
                 edit.SuggestionJson,
+                edit.BaseCardJson,
                 edit.CardJson);
 
     private static partial class Log
     {
+        [LoggerMessage(
+            112,
+            LogLevel.Information,
+            "Autosaved card {EditId} was changed in another tab or discarded; this page's changes go to a new card")]
+        public static partial void Forked(ILogger logger, Guid editId);
+
         [LoggerMessage(
             111,
             LogLevel.Warning,

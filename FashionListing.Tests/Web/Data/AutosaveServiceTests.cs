@@ -35,16 +35,49 @@ public sealed class AutosaveServiceTests : IAsyncDisposable
     public async Task StoreAsync_SameIdAgain_ReplacesTheCardInPlace()
     {
         AutosavedEdit card = Card("""{"title":"First"}""");
-        await Service.StoreAsync(card, _context.Seller, default);
+        var first = (AutosaveStore.Stored)await Service.StoreAsync(card, _context.Seller, default);
 
         card.CardJson = """{"title":"Second"}""";
         card.HasUnsavedChanges = false;
-        await Service.StoreAsync(card, _context.Seller, default);
+        card.Version = first.Version;
+        AutosaveStore second = await Service.StoreAsync(card, _context.Seller, default);
 
         await using ListingDbContext db = _context.CreateDbContext();
         AutosavedEdit stored = await db.AutosavedEdits.SingleAsync();
         Assert.Equal("""{"title":"Second"}""", stored.CardJson);
         Assert.False(stored.HasUnsavedChanges);
+        Assert.Equal(stored.Version, Assert.IsType<AutosaveStore.Stored>(second).Version);
+        Assert.NotEqual(first.Version, stored.Version);
+    }
+
+    [Fact]
+    public async Task StoreAsync_VersionStoredOverSinceByAnotherTab_ChangedElsewhereAndNothingWritten()
+    {
+        AutosavedEdit card = Card("""{"title":"First"}""");
+        var first = (AutosaveStore.Stored)await Service.StoreAsync(card, _context.Seller, default);
+        card.Version = first.Version;
+        card.CardJson = """{"title":"Tab one"}""";
+        await Service.StoreAsync(card, _context.Seller, default);
+
+        card.CardJson = """{"title":"Tab two, from the first version"}""";
+        AutosaveStore result = await Service.StoreAsync(card, _context.Seller, default);
+
+        Assert.IsType<AutosaveStore.ChangedElsewhere>(result);
+        Assert.Equal("""{"title":"Tab one"}""", (await Service.FindAsync(card.Id, _context.Seller, default))!.CardJson);
+    }
+
+    [Fact]
+    public async Task StoreAsync_CardDiscardedSince_GoneAndNotWrittenAgain()
+    {
+        AutosavedEdit card = Card("""{"title":"First"}""");
+        var first = (AutosaveStore.Stored)await Service.StoreAsync(card, _context.Seller, default);
+        await Service.DiscardAsync(card.Id, _context.Seller, default);
+        card.Version = first.Version;
+
+        AutosaveStore result = await Service.StoreAsync(card, _context.Seller, default);
+
+        Assert.IsType<AutosaveStore.Gone>(result);
+        Assert.Null(await Service.FindAsync(card.Id, _context.Seller, default));
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public sealed class CardAutosaveTests : IAsyncDisposable
     private readonly CapturingLogger<CardAutosave> _logger = new();
     private ListingFormModel _card = new();
     private ListingViewer? _seller;
+    private bool _nothingToKeep;
     private int _storeCalls;
 
     public async ValueTask DisposeAsync()
@@ -143,7 +144,9 @@ public sealed class CardAutosaveTests : IAsyncDisposable
     public async Task Continue_StoredCard_LaterStoresReplaceIt()
     {
         var earlier = new AutosavedEdit { Id = Guid.NewGuid(), CardJson = _card.ToJson(), HasUnsavedChanges = true };
-        await _context.Services.GetRequiredService<AutosaveService>().StoreAsync(earlier, _context.Seller, default);
+        var stored0 = (AutosaveStore.Stored)await _context.Services.GetRequiredService<AutosaveService>()
+            .StoreAsync(earlier, _context.Seller, default);
+        earlier.Version = stored0.Version;
         await using CardAutosave autosave = Active();
 
         autosave.Continue(earlier);
@@ -155,6 +158,47 @@ public sealed class CardAutosaveTests : IAsyncDisposable
         AutosavedEdit stored = Assert.Single(await StoredAsync());
         Assert.Equal(earlier.Id, stored.Id);
         Assert.Equal("Continued", ListingFormModel.FromJson(stored.CardJson).Title);
+    }
+
+    [Fact]
+    public async Task TwoTabsOnOneCard_SecondToStore_KeepsItsChangesAsACardOfItsOwn()
+    {
+        await using CardAutosave firstTab = Active();
+        _card.Title = "Typed in the first tab";
+        await firstTab.FlushAsync();
+        AutosavedEdit shared = Assert.Single(await StoredAsync());
+        await using CardAutosave secondTab = Active();
+        secondTab.Continue(shared);
+        firstTab.Continue(shared);
+
+        _card.Title = "Typed in the second tab";
+        await secondTab.FlushAsync();
+        _card.Title = "Typed in the first tab again";
+        await firstTab.FlushAsync();
+
+        List<AutosavedEdit> cards = await StoredAsync();
+        Assert.Equal(
+            ["Typed in the first tab again", "Typed in the second tab"],
+            cards.Select(c => ListingFormModel.FromJson(c.CardJson).Title).Order());
+        Assert.Equal(shared.Id, secondTab.EditId);
+        Assert.NotEqual(shared.Id, firstTab.EditId);
+        Assert.True(firstTab.Forked);
+        Assert.Contains("kept as a card of their own", firstTab.Describe(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FlushAsync_NothingLeftToKeep_StatusNoLongerWaits()
+    {
+        await using CardAutosave autosave = Active();
+        _card.Title = "Typed";
+        autosave.NoteChanges();
+        Assert.Equal(AutosaveStatus.Pending, autosave.Status);
+        _nothingToKeep = true;
+
+        await autosave.FlushAsync();
+
+        Assert.Equal(AutosaveStatus.None, autosave.Status);
+        Assert.Null(autosave.Describe());
     }
 
     [Fact]
@@ -174,7 +218,7 @@ public sealed class CardAutosaveTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task RestoreAsync_CardOfAnotherPage_NothingToRestore()
+    public async Task RestoreAsync_CardOfAnotherPage_SaysItOpensThere()
     {
         var manual = new AutosavedEdit { Id = Guid.NewGuid(), Page = AutosavePage.Manual, CardJson = "{}" };
         await _context.Services.GetRequiredService<AutosaveService>().StoreAsync(manual, _context.Seller, default);
@@ -182,7 +226,7 @@ public sealed class CardAutosaveTests : IAsyncDisposable
 
         AutosaveRestore? restore = await autosave.RestoreAsync(manual.Id, AutosavePage.Sell, Drafts, default);
 
-        Assert.Equal(ListingMessages.NothingToRestore, restore?.Notice);
+        Assert.Equal(ListingMessages.RestoreOnOtherPage, restore?.Notice);
         Assert.Null(restore?.Card);
         Assert.Null(autosave.EditId);
     }
@@ -235,7 +279,9 @@ public sealed class CardAutosaveTests : IAsyncDisposable
         s_delay,
         _time,
         _logger,
-        () => new AutosavedEdit { Page = AutosavePage.Sell, CardJson = _card.ToJson(), HasUnsavedChanges = true },
+        () => _nothingToKeep
+            ? null
+            : new AutosavedEdit { Page = AutosavePage.Sell, CardJson = _card.ToJson(), HasUnsavedChanges = true },
         () => Task.FromResult(_seller ?? _context.Seller),
         work => work(),
         () =>

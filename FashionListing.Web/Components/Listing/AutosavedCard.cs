@@ -65,11 +65,90 @@ public sealed record AutosavedCard(
                 ListingFormModel.FromDraft(draft), draft.Id, draft.Version, draft.Status, savedJson, true, null);
         }
 
-        string? notice = draft.Version == edit.DraftVersion
-            ? broughtBack
-            : broughtBack + " The draft changed after them (saved in another tab, or reviewed); saving now "
-                + "replaces that version with this card.";
+        if (draft.Version == edit.DraftVersion)
+        {
+            return new AutosavedCard(stored, draft.Id, draft.Version, draft.Status, savedJson, true, broughtBack);
+        }
 
-        return new AutosavedCard(stored, draft.Id, draft.Version, draft.Status, savedJson, true, notice);
+        if (edit.BaseCardJson is null)
+        {
+            return new AutosavedCard(
+                stored,
+                draft.Id,
+                draft.Version,
+                draft.Status,
+                savedJson,
+                true,
+                broughtBack + " The draft changed after them (saved in another tab, or reviewed); saving now "
+                    + "replaces that version with this card.");
+        }
+
+        // The draft was saved elsewhere after these edits began: only the fields changed here go over it.
+        List<string> both = [];
+        ListingFormModel merged = Merge(
+            stored,
+            ListingFormModel.FromJson(edit.BaseCardJson),
+            ListingFormModel.FromDraft(draft),
+            both);
+        string notice = broughtBack + " The draft was saved elsewhere since (in another tab, or after a review), "
+            + "so only the fields you changed here were put on its newer version.";
+        if (both.Count > 0)
+        {
+            notice += " Both changed the " + Join(both) + ": the card shows your value from here.";
+        }
+
+        return new AutosavedCard(merged, draft.Id, draft.Version, draft.Status, savedJson, true, notice);
     }
+
+    // A three-way merge by field: a field the seller left as it was (mine equals base) takes the newer draft's
+    // value; one they changed keeps theirs, and is named in `both` when the newer draft changed it too.
+    private static ListingFormModel Merge(
+        ListingFormModel mine,
+        ListingFormModel basis,
+        ListingFormModel newer,
+        List<string> both) => new()
+        {
+            Title = Pick(mine.Title, basis.Title, newer.Title, "title", both),
+            Category = Pick(mine.Category, basis.Category, newer.Category, "category", both),
+            Colour = Pick(mine.Colour, basis.Colour, newer.Colour, "colour", both),
+            Attributes = PickList(mine.Attributes, basis.Attributes, newer.Attributes, both),
+            Description = Pick(mine.Description, basis.Description, newer.Description, "description", both),
+            Size = Pick(mine.Size, basis.Size, newer.Size, "size", both),
+            Brand = Pick(mine.Brand, basis.Brand, newer.Brand, "brand", both),
+            Condition = Pick(mine.Condition, basis.Condition, newer.Condition, "condition", both),
+            Price = Pick(mine.Price, basis.Price, newer.Price, "price", both),
+        };
+
+    private static T Pick<T>(T mine, T basis, T newer, string name, List<string> both)
+    {
+        if (EqualityComparer<T>.Default.Equals(mine, basis))
+        {
+            return newer;
+        }
+
+        if (!EqualityComparer<T>.Default.Equals(newer, basis) && !EqualityComparer<T>.Default.Equals(newer, mine))
+        {
+            both.Add(name);
+        }
+
+        return mine;
+    }
+
+    private static List<string> PickList(List<string> mine, List<string> basis, List<string> newer, List<string> both)
+    {
+        if (mine.SequenceEqual(basis))
+        {
+            return [.. newer];
+        }
+
+        if (!newer.SequenceEqual(basis) && !newer.SequenceEqual(mine))
+        {
+            both.Add("details");
+        }
+
+        return [.. mine];
+    }
+
+    private static string Join(List<string> names) =>
+        names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
 }

@@ -23,6 +23,9 @@ namespace FashionListing.Web.Data.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BaseCardJson")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CardJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -53,6 +56,10 @@ namespace FashionListing.Web.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -62,6 +62,47 @@ public sealed class AutosavedCardTests
     }
 
     [Fact]
+    public void From_DraftSavedElsewhereWithAnotherField_KeepsBothChanges()
+    {
+        ListingDraft draft = Draft(ListingStatus.Draft);
+        ListingFormModel basis = ListingFormModel.FromDraft(draft);
+        draft.Title = "Title saved in tab A";
+        var mine = ListingFormModel.FromJson(basis.ToJson());
+        mine.Brand = "Brand typed in tab B";
+        AutosavedEdit edit = Edit(mine, draft.Id, Guid.NewGuid());
+        edit.BaseCardJson = basis.ToJson();
+
+        AutosavedCard card = AutosavedCard.From(edit, draft);
+
+        Assert.Equal(("Title saved in tab A", "Brand typed in tab B"), (card.Card.Title, card.Card.Brand));
+        Assert.Equal(draft.Version, card.DraftVersion);
+        Assert.Contains("only the fields you changed here", card.Notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("Both changed", card.Notice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void From_BothTabsChangedTheTitleAndPrice_TheseEditsWinAndTheNoticeNamesThem()
+    {
+        ListingDraft draft = Draft(ListingStatus.Draft);
+        ListingFormModel basis = ListingFormModel.FromDraft(draft);
+        draft.Title = "Title saved in tab A";
+        draft.Price = 30m;
+        var mine = ListingFormModel.FromJson(basis.ToJson());
+        mine.Title = "Title typed in tab B";
+        mine.Price = 25m;
+        AutosavedEdit edit = Edit(mine, draft.Id, Guid.NewGuid());
+        edit.BaseCardJson = basis.ToJson();
+
+        AutosavedCard card = AutosavedCard.From(edit, draft);
+
+        Assert.Equal(("Title typed in tab B", (decimal?)25m), (card.Card.Title, card.Card.Price));
+        Assert.EndsWith(
+            "Both changed the title and price: the card shows your value from here.",
+            card.Notice,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void From_DraftSubmittedSince_ShowsTheDraftAndSetsTheEditsAside()
     {
         ListingDraft draft = Draft(ListingStatus.Submitted);

@@ -124,6 +124,21 @@ public sealed class AutosaveTests : IAsyncDisposable
         Assert.Null(page.Find("input[data-testid=title]").GetAttribute("value"));
     }
 
+    [Theory]
+    [InlineData("not-a-guid")]
+    [InlineData("%3Cscript%3Ealert(1)%3C%2Fscript%3E")]
+    [InlineData("")]
+    public void Sell_MalformedEditInTheAddress_OpensAnEmptyPage(string edit)
+    {
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        navigation.NavigateTo("sell?edit=" + edit);
+
+        var page = _context.Render<SellPage>();
+
+        Assert.Null(page.Find("input[data-testid=title]").GetAttribute("value"));
+        Assert.Empty(page.FindAll("[data-testid=autosave-restored]"));
+    }
+
     [Fact]
     public async Task Manual_ReopenedByTheAddress_CardAndPhotoComeBack()
     {
@@ -180,7 +195,8 @@ public sealed class AutosaveTests : IAsyncDisposable
 
         var reloaded = _context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
         var notice = reloaded.WaitForElement("[data-testid=autosave-restored]");
-        Assert.Contains("saving now replaces that version", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("only the fields you changed here", notice.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Both changed the title", notice.TextContent, StringComparison.Ordinal);
         Assert.Equal("Burgundy top from tab two", reloaded.Find("input[data-testid=title]").GetAttribute("value"));
         reloaded.Find("form[data-testid=listing-card]").Submit();
 
