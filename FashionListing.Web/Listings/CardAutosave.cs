@@ -9,10 +9,10 @@ namespace FashionListing.Web.Listings;
 /// <summary>
 /// Stores a page's listing card (<see cref="AutosavedEdit"/>) a moment after the seller stops changing it, so
 /// that a reload or a closed tab loses nothing. The page tells it after every render that something may have
-/// changed (<see cref="NoteChanges"/>), and it also looks by itself once per delay, for changes that reached the
-/// card without rendering the page (an input inside the card commits its value after a typing pause). Each store
-/// compares the card with what was stored last and writes only a difference, one write at a time, always of the
-/// newest state.
+/// changed (<see cref="NoteChanges"/>), and it also looks by itself once per delay, for a change that reached the
+/// card without a render of the page (a component inside the card may render only itself). Each store compares
+/// the card with what was stored last and writes only a difference, one write at a time, always of the newest
+/// state.
 /// </summary>
 /// <remarks>
 /// Everything but the database write runs through the page's dispatcher (<c>InvokeAsync</c>), as the card is
@@ -138,7 +138,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     public string? Describe() => Status switch
     {
         AutosaveStatus.Pending => "Keeping your changes…",
-        AutosaveStatus.Saved when Forked =>
+        AutosaveStatus.Saved when Forked && KeepsUnsavedChanges =>
             "This card was also changed in another tab, or discarded there, so your changes here are kept as a "
             + "card of their own; both are listed under Not saved yet in My drafts.",
         AutosaveStatus.Saved when KeepsUnsavedChanges && SavedAt is DateTimeOffset at =>
