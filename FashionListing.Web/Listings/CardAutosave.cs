@@ -126,8 +126,8 @@ public sealed partial class CardAutosave : IAsyncDisposable
     public event Action? StatusChanged;
 
     /// <summary>
-    /// Whether the card was changed in another tab (or discarded there) while this page held it, so that this
-    /// page's changes went into a card of their own instead of over the other one.
+    /// Whether the last store found the card changed in another tab (or discarded there), so that this page's
+    /// changes went into a card of their own instead of over the other one.
     /// </summary>
     public bool Forked { get; private set; }
 
@@ -392,6 +392,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
         EditId ??= Guid.NewGuid();
         current.Id = EditId.Value;
         current.Version = _version;
+        Forked = false;
         AutosaveStore result = await _write(current);
         if (result is AutosaveStore.ChangedElsewhere or AutosaveStore.Gone)
         {

@@ -29,6 +29,9 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
         await page.Locator("textarea[data-testid=description]").FillAsync("Soft cotton, worn twice.");
         await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Like new" }).ClickAsync();
+
+        // The price last, key by key, and the page reloaded with the cursor still in the box.
+        await page.Locator("input[data-testid=price]").PressSequentiallyAsync("18.5", new() { Delay = 50 });
         await Assertions.Expect(page.Locator("[data-testid=autosave-status]"))
             .ToHaveAttributeAsync("data-status", "Saved");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/sell\?edit="));
@@ -47,14 +50,13 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
         Assert.Equal(
             1,
             await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)").CountAsync());
-        await page.Locator("input[data-testid=price]").FillAsync("18");
-        await page.Locator("input[data-testid=price]").PressAsync("Tab");
+        Assert.Equal("18.5", await page.Locator("input[data-testid=price]").InputValueAsync());
         await page.Locator("[data-testid=save]").ClickAsync();
         await page.Locator("[data-testid=saved]").WaitForAsync();
         await using ListingDbContext db = await CreateDbContextAsync();
         ListingDraft draft = await db.Drafts.SingleAsync();
         Assert.Equal(
-            ("Burgundy top, typed before the reload", ItemCondition.LikeNew, 18m),
+            ("Burgundy top, typed before the reload", ItemCondition.LikeNew, 18.5m),
             (draft.Title, draft.Condition, draft.Price));
         Assert.NotNull(draft.SuggestionJson);
     }

@@ -8,7 +8,7 @@ namespace FashionListing.Tests.Web.Support;
 /// </summary>
 public sealed class StubListingSuggester : IListingSuggester
 {
-    private readonly SuggestionOutcome? _outcome;
+    private SuggestionOutcome? _outcome;
     private readonly Exception? _exception;
 
     public StubListingSuggester(SuggestionOutcome outcome) => _outcome = outcome;
@@ -16,6 +16,9 @@ public sealed class StubListingSuggester : IListingSuggester
     public StubListingSuggester(Exception exception) => _exception = exception;
 
     public int Calls { get; private set; }
+
+    /// <summary>Answers <paramref name="outcome"/> from now on, as a model run again on a stored photo might.</summary>
+    public void AnswerFromNowOn(SuggestionOutcome outcome) => _outcome = outcome;
 
     public int CleanCalls { get; private set; }
 

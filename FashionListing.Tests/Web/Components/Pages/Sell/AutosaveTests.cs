@@ -1,4 +1,5 @@
 using Bunit;
+using FashionListing.Inference.Pipeline;
 using FashionListing.Tests.Web.Support;
 using FashionListing.Web.Components.Listing;
 using FashionListing.Web.Components.Pages.Drafts;
@@ -105,6 +106,50 @@ public sealed class AutosaveTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Sell_OpenedInASecondTab_StoresNothingSoTheFirstTabKeepsItsCard()
+    {
+        var first = _context.Render<SellPage>();
+        SellTests.Upload(first, TestPhotos.Jpeg(SKColors.Red));
+        first.Find("input[data-testid=title]").Input("Typed in the first tab");
+        AutosavedEdit kept = await _context.WaitForAutosaveAsync(
+            e => e.CardJson.Contains("first tab", StringComparison.Ordinal));
+
+        // The stored photo is a re-encoded JPEG, so the model run again gives slightly other probabilities.
+        PhotoAnalysed again = TestPhotos.TopAndJeans();
+        GarmentSuggestion top = again.Garments[0];
+        ((StubListingSuggester)_context.Suggester).AnswerFromNowOn(again with
+        {
+            Garments =
+            [
+                top with { Categories = [top.Categories[0] with { Probability = 0.61f }, .. top.Categories.Skip(1)] },
+                .. again.Garments.Skip(1),
+            ],
+        });
+        var second = RenderAt<SellPage>(kept.Id);
+        second.WaitForElement("[data-testid=suggestions]");
+        await Task.Delay(2500);
+
+        await using ListingDbContext db = _context.CreateDbContext();
+        AutosavedEdit after = await db.AutosavedEdits.AsNoTracking().SingleAsync();
+        Assert.Equal((kept.Id, kept.Version), (after.Id, after.Version));
+    }
+
+    [Fact]
+    public async Task Sell_SavedThenEditedAgain_SaysTheChangesAreNotInTheDraftYet()
+    {
+        var page = _context.Render<SellPage>();
+        SellTests.Upload(page, TestPhotos.Jpeg(SKColors.Red));
+        SellTests.FillConditionAndPrice(_context, page, "Good", "15");
+        page.Find("form[data-testid=listing-card]").Submit();
+        page.WaitForElement("[data-testid=saved]");
+
+        page.Find("input[data-testid=title]").Input("Changed after the save");
+
+        page.WaitForElement("[data-testid=saved-earlier]");
+        Assert.Empty(page.FindAll("[data-testid=saved]"));
+    }
+
+    [Fact]
     public async Task Sell_AddressOfAnotherSellersCard_StartsEmptyAndSaysSo()
     {
         var theirs = new AutosavedEdit
@@ -204,6 +249,26 @@ public sealed class AutosaveTests : IAsyncDisposable
         await using ListingDbContext db = _context.CreateDbContext();
         Assert.Equal("Burgundy top from tab two", (await db.Drafts.SingleAsync()).Title);
         Assert.False(await db.AutosavedEdits.AnyAsync(e => e.HasUnsavedChanges));
+    }
+
+    [Fact]
+    public async Task DraftEdit_TwoTabsEachWithUnsavedChanges_ReopenedPageShowsOneAndPointsToTheOther()
+    {
+        Guid id = await SavedDraftAsync();
+        var firstTab = _context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
+        var secondTab = _context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
+        firstTab.WaitForElement("input[data-testid=brand]").Input("Brand from tab one");
+        secondTab.WaitForElement("input[data-testid=size]").Input("Size from tab two");
+        await _context.WaitForAutosaveAsync(e => e.CardJson.Contains("tab one", StringComparison.Ordinal));
+        await _context.WaitForAutosaveAsync(e => e.CardJson.Contains("tab two", StringComparison.Ordinal));
+
+        var reopened = _context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
+
+        var notice = reopened.WaitForElement("[data-testid=autosave-restored]");
+        Assert.Contains(
+            "Other unsaved changes of this draft, made in another tab, are under Not saved yet",
+            notice.TextContent,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -335,7 +335,7 @@ public sealed class SellTests
         page.Find("[data-testid=condition]").ParentElement!.ParentElement!.MouseDown();
         context.Popovers.WaitForElement(".mud-list-item");
         context.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == condition).Click();
-        var priceInput = page.Find("input[data-testid=price]");
-        priceInput.Change(price);
+        // The price field takes each keystroke (so that autosave keeps a price still being typed).
+        page.Find("input[data-testid=price]").Input(price);
     }
 }
