@@ -310,7 +310,7 @@ public sealed class AutosaveTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task Drafts_UnfinishedCard_ListedWithContinueAndDiscard()
+    public async Task Drafts_UnfinishedCard_ListedWithContinueAndDiscardedOnlyOnceConfirmed()
     {
         var card = new AutosavedEdit
         {
@@ -329,6 +329,12 @@ public sealed class AutosaveTests : IAsyncDisposable
             "manual?edit=" + card.Id.ToString("D"),
             row.QuerySelector("[data-testid=continue-unfinished]")!.GetAttribute("href"));
         row.QuerySelector("[data-testid=discard-unfinished]")!.Click();
+        await using (ListingDbContext before = _context.CreateDbContext())
+        {
+            Assert.Equal(1, await before.AutosavedEdits.CountAsync());
+        }
+
+        page.Find("[data-testid=confirm-discard]").Click();
         page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=unfinished-row]")));
         await using ListingDbContext db = _context.CreateDbContext();
         Assert.Equal(0, await db.AutosavedEdits.CountAsync());
