@@ -24,9 +24,10 @@ public sealed partial class AutosaveService(
     /// The page never holds another seller's card, so a breach is a bug or a forged request and throws.
     /// </summary>
     /// <returns>
-    /// The new version; <see cref="AutosaveStore.ChangedElsewhere"/> when another page stored the card since, or
-    /// <see cref="AutosaveStore.Gone"/> when it was discarded (or dropped by the limit) since. Nothing is
-    /// written in those two cases.
+    /// The new version; <see cref="AutosaveStore.ChangedElsewhere"/> when another page stored the card since,
+    /// <see cref="AutosaveStore.Gone"/> when it was discarded (or dropped by the limit) since, or
+    /// <see cref="AutosaveStore.ListingClosed"/> for changes to a listing no longer editable. Nothing is written
+    /// in those cases.
     /// </returns>
     public async Task<AutosaveStore> StoreAsync(
         AutosavedEdit edit,
@@ -37,6 +38,19 @@ public sealed partial class AutosaveService(
         string owner = RequireSeller(seller);
 
         await using var context = await contextFactory.CreateDbContextAsync(cancellationToken);
+
+        // Changes to a listing that was submitted (in another tab) could never be saved; the page says so.
+        if (edit is { HasUnsavedChanges: true, DraftId: Guid draftId })
+        {
+            ListingStatus? status = await context.Drafts.Where(d => d.Id == draftId && d.OwnerId == owner)
+                .Select(d => (ListingStatus?)d.Status)
+                .SingleOrDefaultAsync(cancellationToken);
+            if (status is ListingStatus closed && !closed.IsEditableBySeller())
+            {
+                return new AutosaveStore.ListingClosed(closed);
+            }
+        }
+
         AutosavedEdit? stored =
             await context.AutosavedEdits.SingleOrDefaultAsync(e => e.Id == edit.Id, cancellationToken);
         if (stored is null)
@@ -208,4 +222,10 @@ public abstract record AutosaveStore
 
     /// <summary>The card was discarded, or dropped by the limit, since; nothing was written.</summary>
     public sealed record Gone : AutosaveStore;
+
+    /// <summary>
+    /// The card holds changes to a draft that can no longer be changed (<paramref name="Status"/>: submitted or
+    /// approved meanwhile, for example in another tab); nothing was written.
+    /// </summary>
+    public sealed record ListingClosed(ListingStatus Status) : AutosaveStore;
 }

@@ -145,6 +145,9 @@ public sealed partial class CardAutosave : IAsyncDisposable
             "Changes kept automatically at "
             + at.UtcDateTime.ToString("HH:mm:ss", CultureInfo.InvariantCulture)
             + " UTC; they come back if the page is reloaded. Save the draft when the card is ready.",
+        AutosaveStatus.ListingClosed =>
+            "This listing was submitted for review in another tab or window, so the changes here can no longer be "
+            + "kept or saved. Reload the page to see it as it is now.",
         AutosaveStatus.Failed =>
             "Your latest changes could not be kept automatically. They are still on this page: save the draft to "
             + "keep them.",
@@ -356,9 +359,8 @@ public sealed partial class CardAutosave : IAsyncDisposable
                     Status = EditId is null ? AutosaveStatus.None : AutosaveStatus.Saved;
                 }
             }
-            else
+            else if (await WriteAsync(current))
             {
-                await WriteAsync(current);
                 _storedKey = key;
                 KeepsUnsavedChanges = current.HasUnsavedChanges;
                 SavedAt = _time.GetUtcNow();
@@ -386,14 +388,20 @@ public sealed partial class CardAutosave : IAsyncDisposable
 
     // No cancellation: a store that has started finishes even when the page goes away, as that is when it matters
     // most. When another tab stored or discarded the card meanwhile, this page's card becomes a new one, so that
-    // neither tab's changes are written over the other's.
-    private async Task WriteAsync(AutosavedEdit current)
+    // neither tab's changes are written over the other's. False when the listing can no longer take changes.
+    private async Task<bool> WriteAsync(AutosavedEdit current)
     {
         EditId ??= Guid.NewGuid();
         current.Id = EditId.Value;
         current.Version = _version;
         Forked = false;
         AutosaveStore result = await _write(current);
+        if (result is AutosaveStore.ListingClosed)
+        {
+            Status = AutosaveStatus.ListingClosed;
+            return false;
+        }
+
         if (result is AutosaveStore.ChangedElsewhere or AutosaveStore.Gone)
         {
             Log.Forked(_logger, current.Id);
@@ -407,6 +415,8 @@ public sealed partial class CardAutosave : IAsyncDisposable
         _version = result is AutosaveStore.Stored stored
             ? stored.Version
             : throw new InvalidOperationException($"A new autosaved card {current.Id} could not be stored.");
+
+        return true;
     }
 
     // A timer callback has nobody to report to: a page already gone is the only way dispatching fails.
@@ -486,6 +496,9 @@ public enum AutosaveStatus
 
     /// <summary>The last store failed; the card is still on the page.</summary>
     Failed,
+
+    /// <summary>The listing was submitted meanwhile (in another tab): its changes can no longer be kept.</summary>
+    ListingClosed,
 }
 
 /// <summary>What <see cref="CardAutosave.RestoreAsync"/> found.</summary>

@@ -111,6 +111,25 @@ public sealed class AutosaveServiceTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task StoreAsync_ChangesToADraftSubmittedMeanwhile_ListingClosedAndNothingWritten()
+    {
+        var drafts = _context.Services.GetRequiredService<ListingDraftService>();
+        var draft = new ListingDraft { Title = "Linen shirt", Condition = ItemCondition.Good, Price = 20m };
+        Guid draftId = await drafts.SaveNewAsync(draft, _context.Seller);
+        ListingDraft saved = (await drafts.FindAsync(draftId, _context.Seller, default))!;
+        await drafts.SubmitAsync(saved, _context.Seller, default);
+        AutosavedEdit unsaved = Card("""{"title":"Too late"}""", draftId: draftId);
+        AutosavedEdit clean = Card("""{"title":"Linen shirt"}""", unsaved: false, draftId: draftId);
+
+        AutosaveStore refused = await Service.StoreAsync(unsaved, _context.Seller, default);
+        AutosaveStore stored = await Service.StoreAsync(clean, _context.Seller, default);
+
+        Assert.Equal(ListingStatus.Submitted, Assert.IsType<AutosaveStore.ListingClosed>(refused).Status);
+        Assert.IsType<AutosaveStore.Stored>(stored);
+        Assert.Null(await Service.FindAsync(unsaved.Id, _context.Seller, default));
+    }
+
+    [Fact]
     public async Task StoreAsync_Moderator_IsRefused()
     {
         await Assert.ThrowsAsync<UnauthorizedAccessException>(

@@ -272,6 +272,29 @@ public sealed class AutosaveTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task DraftEdit_SubmittedInAnotherTabWhileTyping_StatusSaysTheChangesCannotBeKept()
+    {
+        Guid id = await SavedDraftAsync();
+        var typing = _context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
+        var submitting = _context.Render<DraftEdit>(p => p.Add(d => d.Id, id));
+        submitting.WaitForElement("form[data-testid=listing-card]");
+        submitting.Find("[data-testid=submit-for-review]").Click();
+        submitting.WaitForElement("[data-testid=read-only]");
+
+        typing.WaitForElement("input[data-testid=brand]").Input("Typed after the other tab submitted");
+
+        typing.WaitForAssertion(
+            () => Assert.Equal(
+                "ListingClosed",
+                typing.Find("[data-testid=autosave-status]").GetAttribute("data-status")),
+            TimeSpan.FromSeconds(10));
+        Assert.Contains(
+            "submitted for review in another tab",
+            typing.Find("[data-testid=autosave-status]").TextContent,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task DraftEdit_OpenedWithoutChanges_StoresNothing()
     {
         Guid id = await SavedDraftAsync();
