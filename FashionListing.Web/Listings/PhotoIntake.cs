@@ -64,51 +64,17 @@ public sealed partial class PhotoIntake(
             return new PhotoIntakeResult.Failed(ListingLimitMessage(listing, upload.Length));
         }
 
-        UploadPermit permit = sellerLimiter.TryAcquire(ownerId);
-        if (!permit.IsAllowed)
+        (PhotoAnalysed? analysed, PhotoIntakeResult? refused) = await AnalyseInLineAsync(
+            upload,
+            suggest,
+            ownerId,
+            () => listing.Remove(upload.Length),
+            cancellationToken);
+        if (analysed is null)
         {
-            listing.Remove(upload.Length);
-            Log.SellerLimitReached(logger, sellerLimiter.Limit, permit.RetryAfter.TotalSeconds);
-            return new PhotoIntakeResult.Failed(SellerLimitMessage(sellerLimiter.Limit, permit.RetryAfter));
+            return refused!;
         }
 
-        QueuedSuggestion queued;
-        try
-        {
-            queued = await queue.RunAsync(
-                (stages, token) => suggest
-                    ? suggester.SuggestAsync(upload, stages, token)
-                    : suggester.CleanAsync(upload, token),
-                cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Log.AnalysisFailed(logger, upload.Length, ex);
-            return new PhotoIntakeResult.Failed(AnalysisFailedMessage);
-        }
-
-        SuggestionOutcome outcome;
-        switch (queued)
-        {
-            case QueuedSuggestion.Busy busy:
-                // Nothing ran, so the upload does not count: the page's automatic retries must not use up limits.
-                sellerLimiter.Return(permit);
-                listing.Remove(upload.Length);
-                return new PhotoIntakeResult.Busy(busy.RetryAfter);
-            case QueuedSuggestion.TimedOut timedOut:
-                return new PhotoIntakeResult.Failed(TimedOutMessage(timedOut));
-            default:
-                outcome = ((QueuedSuggestion.Completed)queued).Outcome;
-                break;
-        }
-
-        if (outcome is PhotoRejected rejected)
-        {
-            Log.PhotoRejected(logger, rejected.Reason);
-            return new PhotoIntakeResult.Failed(rejected.Message);
-        }
-
-        var analysed = (PhotoAnalysed)outcome;
         Guid photoId;
         try
         {
@@ -158,45 +124,70 @@ public sealed partial class PhotoIntake(
             return new PhotoIntakeResult.Failed(StoredPhotoMissingMessage);
         }
 
+        (PhotoAnalysed? analysed, PhotoIntakeResult? refused) =
+            await AnalyseInLineAsync(stored, suggest: true, ownerId, () => { }, cancellationToken);
+        if (analysed is null)
+        {
+            return refused!;
+        }
+
+        Log.PhotoAnalysed(logger, photoId, analysed.Garments.Count, analysed.Timings.TotalMs);
+
+        return new PhotoIntakeResult.Accepted(analysed, photoId);
+    }
+
+    // Takes one of the seller's uploads per minute and runs the photo through the suggestion line; every outcome
+    // but an analysis becomes the result the page shows. `undoCount` takes back what the caller counted for the
+    // photo when nothing ran (the seller's limit was reached, or the line was full), so that the page's automatic
+    // retries do not use up limits.
+    private async Task<(PhotoAnalysed? Analysed, PhotoIntakeResult? Refused)> AnalyseInLineAsync(
+        byte[] photo,
+        bool suggest,
+        string ownerId,
+        Action undoCount,
+        CancellationToken cancellationToken)
+    {
         UploadPermit permit = sellerLimiter.TryAcquire(ownerId);
         if (!permit.IsAllowed)
         {
+            undoCount();
             Log.SellerLimitReached(logger, sellerLimiter.Limit, permit.RetryAfter.TotalSeconds);
-            return new PhotoIntakeResult.Failed(SellerLimitMessage(sellerLimiter.Limit, permit.RetryAfter));
+            return (null, new PhotoIntakeResult.Failed(SellerLimitMessage(sellerLimiter.Limit, permit.RetryAfter)));
         }
 
         QueuedSuggestion queued;
         try
         {
             queued = await queue.RunAsync(
-                (stages, token) => suggester.SuggestAsync(stored, stages, token),
+                (stages, token) => suggest
+                    ? suggester.SuggestAsync(photo, stages, token)
+                    : suggester.CleanAsync(photo, token),
                 cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Log.AnalysisFailed(logger, stored.Length, ex);
-            return new PhotoIntakeResult.Failed(AnalysisFailedMessage);
+            Log.AnalysisFailed(logger, photo.Length, ex);
+            return (null, new PhotoIntakeResult.Failed(AnalysisFailedMessage));
         }
 
         switch (queued)
         {
             case QueuedSuggestion.Busy busy:
                 sellerLimiter.Return(permit);
-                return new PhotoIntakeResult.Busy(busy.RetryAfter);
+                undoCount();
+                return (null, new PhotoIntakeResult.Busy(busy.RetryAfter));
             case QueuedSuggestion.TimedOut timedOut:
-                return new PhotoIntakeResult.Failed(TimedOutMessage(timedOut));
+                return (null, new PhotoIntakeResult.Failed(TimedOutMessage(timedOut)));
         }
 
         SuggestionOutcome outcome = ((QueuedSuggestion.Completed)queued).Outcome;
-        if (outcome is not PhotoAnalysed analysed)
+        if (outcome is PhotoRejected rejected)
         {
-            // A photo that passed the checks once and was stored by us cannot be refused now unless it changed.
-            return new PhotoIntakeResult.Failed(((PhotoRejected)outcome).Message);
+            Log.PhotoRejected(logger, rejected.Reason);
+            return (null, new PhotoIntakeResult.Failed(rejected.Message));
         }
 
-        Log.PhotoAnalysed(logger, photoId, analysed.Garments.Count, analysed.Timings.TotalMs);
-
-        return new PhotoIntakeResult.Accepted(analysed, photoId);
+        return ((PhotoAnalysed)outcome, null);
     }
 
     private async Task<byte[]?> ReadStoredAsync(Guid photoId, CancellationToken cancellationToken)

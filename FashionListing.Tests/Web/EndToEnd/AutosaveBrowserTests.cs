@@ -142,25 +142,14 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
         Factory.Services.GetRequiredService<IDbContextFactory<ListingDbContext>>().CreateDbContextAsync();
 
     // The card is stored when the server ends the closed tab's circuit, which follows the browser's goodbye.
-    private async Task<AutosavedEdit> WaitForCardAsync(Func<AutosavedEdit, bool> match)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            await using (ListingDbContext db = await CreateDbContextAsync())
+    private Task<AutosavedEdit> WaitForCardAsync(Func<AutosavedEdit, bool> match) =>
+        Eventually.FoundAsync(
+            async () =>
             {
+                await using ListingDbContext db = await CreateDbContextAsync();
                 List<AutosavedEdit> cards = await db.AutosavedEdits.AsNoTracking().ToListAsync();
-                if (cards.FirstOrDefault(match) is AutosavedEdit found)
-                {
-                    return found;
-                }
-
-                Assert.True(
-                    DateTime.UtcNow < deadline,
-                    $"No kept card matched within 30 s; kept: {string.Join(" | ", cards.Select(c => c.CardJson))}");
-            }
-
-            await Task.Delay(100);
-        }
-    }
+                return (cards.FirstOrDefault(match), string.Join(" | ", cards.Select(c => c.CardJson)));
+            },
+            TimeSpan.FromSeconds(30),
+            "No kept card matched");
 }

@@ -117,28 +117,16 @@ public sealed class ListingPageContext : BunitContext
     /// Waits (real time, up to 10 s) until the pages' autosave has stored a card that <paramref name="match"/>
     /// accepts, and returns it; the stores run a moment after the last change.
     /// </summary>
-    public async Task<AutosavedEdit> WaitForAutosaveAsync(Func<AutosavedEdit, bool> match)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await using (ListingDbContext db = CreateDbContext())
+    public Task<AutosavedEdit> WaitForAutosaveAsync(Func<AutosavedEdit, bool> match) =>
+        Eventually.FoundAsync(
+            async () =>
             {
+                await using ListingDbContext db = CreateDbContext();
                 List<AutosavedEdit> cards = await db.AutosavedEdits.AsNoTracking().ToListAsync();
-                if (cards.FirstOrDefault(match) is AutosavedEdit found)
-                {
-                    return found;
-                }
-
-                Assert.True(
-                    DateTime.UtcNow < deadline,
-                    "No autosaved card matched within 10 s; stored: "
-                    + string.Join(" | ", cards.Select(c => c.CardJson)));
-            }
-
-            await Task.Delay(50);
-        }
-    }
+                return (cards.FirstOrDefault(match), string.Join(" | ", cards.Select(c => c.CardJson)));
+            },
+            TimeSpan.FromSeconds(10),
+            "No autosaved card matched");
 
     public ListingDbContext CreateDbContext() =>
         Services.GetRequiredService<IDbContextFactory<ListingDbContext>>().CreateDbContext();

@@ -91,24 +91,18 @@ public sealed class StudySessionTests
         Assert.Equal(0, await db.StudyListings.CountAsync());
     }
 
-    // The page keeps the card a moment after the last change (real time, up to 10 s).
-    private static async Task WaitForKeptCardAsync(ListingPageContext context, string text)
-    {
-        DateTime deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await using (ListingDbContext db = context.CreateDbContext())
+    // The page keeps the card a moment after the last change.
+    private static Task<StudyTask> WaitForKeptCardAsync(ListingPageContext context, string text) =>
+        Eventually.FoundAsync(
+            async () =>
             {
-                if (await db.StudyTasks.AnyAsync(t => t.KeptCardJson != null && t.KeptCardJson.Contains(text)))
-                {
-                    return;
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, "The task's card was not kept within 10 s.");
-            await Task.Delay(50);
-        }
-    }
+                await using ListingDbContext db = context.CreateDbContext();
+                StudyTask? task = await db.StudyTasks.AsNoTracking()
+                    .FirstOrDefaultAsync(t => t.KeptCardJson != null && t.KeptCardJson.Contains(text));
+                return (task, "no task's card holds that text");
+            },
+            TimeSpan.FromSeconds(10),
+            "The task's card was not kept");
 
     private static async Task<string> OpenStudyWithParticipantsAsync(
         ListingPageContext context,
