@@ -110,33 +110,39 @@ public sealed class StudyBrowserTests : BrowserTestHost
             .WaitForAsync(new() { State = WaitForSelectorState.Attached });
         foreach (string flow in flows)
         {
-            ILocator heading = page.Locator($"[data-testid=task-heading][data-flow={flow}]");
-            await heading.WaitForAsync();
-            await page.Locator("[data-testid=start-task]").ClickAsync();
-            ILocator title = page.Locator("input[data-testid=title]");
-            await title.WaitForAsync();
-            if (flow == "A")
+            await StepAsync(page, $"Listing the photo in flow {flow}", async () =>
             {
-                await title.FillAsync("White cotton T-shirt");
-                await page.Locator("input[data-testid=colour]").FillAsync("white");
-            }
-            else
-            {
-                // Flow B's card arrives filled from the model's suggestion; the participant keeps the title.
-                await Assertions.Expect(title).Not.ToHaveValueAsync("");
-            }
+                ILocator heading = page.Locator($"[data-testid=task-heading][data-flow={flow}]");
+                await heading.WaitForAsync();
+                await page.Locator("[data-testid=start-task]").ClickAsync();
+                ILocator title = page.Locator("input[data-testid=title]");
+                await title.WaitForAsync();
+                if (flow == "A")
+                {
+                    await title.FillAsync("White cotton T-shirt");
+                    await page.Locator("input[data-testid=colour]").FillAsync("white");
+                }
+                else
+                {
+                    // Flow B's card arrives filled from the model's suggestion; the participant keeps the title.
+                    await Assertions.Expect(title).Not.ToHaveValueAsync("");
+                }
 
-            await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
-            await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Good" }).ClickAsync();
-            await page.Locator("input[data-testid=price]").FillAsync("9.50");
-            await page.Locator("input[data-testid=price]").PressAsync("Tab");
-            await page.Locator("[data-testid=save]").ClickAsync();
-            await heading.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+                await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
+                await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Good" }).ClickAsync();
+                await page.Locator("input[data-testid=price]").FillAsync("9.50");
+                await page.Locator("input[data-testid=price]").PressAsync("Tab");
+                await page.Locator("[data-testid=save]").ClickAsync();
+                await heading.WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            });
         }
 
-        await page.Locator("[data-testid=questionnaire]").WaitForAsync();
-        await page.Locator($"[data-testid=preference-{preference}]").ClickAsync();
-        await page.Locator("[data-testid=submit-questionnaire]").ClickAsync();
-        await page.Locator("[data-testid=thanks]").WaitForAsync();
+        await StepAsync(page, "Answering the questionnaire", async () =>
+        {
+            await page.Locator("[data-testid=questionnaire]").WaitForAsync();
+            await page.Locator($"[data-testid=preference-{preference}]").ClickAsync();
+            await page.Locator("[data-testid=submit-questionnaire]").ClickAsync();
+            await page.Locator("[data-testid=thanks]").WaitForAsync();
+        });
     }
 }

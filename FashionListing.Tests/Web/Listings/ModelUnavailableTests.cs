@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using FashionListing.Tests.Support;
 using FashionListing.Tests.Web.Support;
 using FashionListing.Web.Accounts;
 using FashionListing.Web.Listings;
@@ -98,34 +98,5 @@ public sealed class ModelUnavailableTests
         File.WriteAllBytes(Path.Combine(folder.Path, "category-head.onnx"), "not an ONNX model"u8.ToArray());
 
         return folder;
-    }
-
-    private sealed record LogEntry(LogLevel Level, string Message, string Exception);
-
-    private sealed class CollectingLoggerProvider : ILoggerProvider
-    {
-        public ConcurrentQueue<LogEntry> Entries { get; } = new();
-
-        public ILogger CreateLogger(string categoryName) => new Collector(Entries);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class Collector(ConcurrentQueue<LogEntry> entries) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(
-                LogLevel logLevel,
-                EventId eventId,
-                TState state,
-                Exception? exception,
-                Func<TState, Exception?, string> formatter) =>
-                entries.Enqueue(new LogEntry(logLevel, formatter(state, exception), exception?.ToString() ?? ""));
-        }
     }
 }

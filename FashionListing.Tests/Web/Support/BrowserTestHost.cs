@@ -1,3 +1,6 @@
+using System.Collections.Concurrent;
+using System.Text;
+using FashionListing.Tests.Support;
 using FashionListing.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -6,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 
 namespace FashionListing.Tests.Web.Support;
@@ -22,8 +26,12 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
 
     private const string Chromium = "/usr/bin/chromium";
 
+    private readonly ConcurrentQueue<string> _browserErrors = new();
     private TempFolder? _folder;
     private IPlaywright? _playwright;
+
+    /// <summary>Everything the app under test logged, shown when a step of a test fails.</summary>
+    protected CollectingLoggerProvider ServerLog { get; } = new();
 
     protected WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
@@ -46,7 +54,11 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
             host.UseUrls("http://127.0.0.1:0");
             Dictionary<string, string?> settings = new(Settings) { ["Storage:DataFolder"] = dataFolder };
             host.ConfigureAppConfiguration(config => config.AddInMemoryCollection(settings));
-            host.ConfigureTestServices(ConfigureServices);
+            host.ConfigureTestServices(services =>
+            {
+                services.AddSingleton<ILoggerProvider>(ServerLog);
+                ConfigureServices(services);
+            });
         });
         Factory.UseKestrel();
         Factory.StartServer();
@@ -106,6 +118,14 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
         string email = SellerEmail)
     {
         IPage page = await Browser.NewPageAsync(options);
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                _browserErrors.Enqueue($"{message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => _browserErrors.Enqueue($"page error: {error}");
         page.SetDefaultTimeout(60_000);
         Assertions.SetDefaultExpectTimeout(60_000);
         if (signIn)
@@ -118,6 +138,54 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
         }
 
         return page;
+    }
+
+    /// <summary>
+    /// Runs one step of a test on <paramref name="page"/>; when it fails (a wait runs out, mostly), the failure
+    /// says what the page showed as wrong (validation messages, alerts, Blazor's error bar), what the browser
+    /// reported and what the server logged as a warning or error, and where a screenshot of the page is.
+    /// </summary>
+    protected async Task StepAsync(IPage page, string what, Func<Task> step)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(step);
+        try
+        {
+            await step();
+        }
+        catch (Exception ex) when (ex is TimeoutException or PlaywrightException)
+        {
+            throw new InvalidOperationException($"{what} failed.\n{await DescribeAsync(page)}", ex);
+        }
+    }
+
+    private async Task<string> DescribeAsync(IPage page)
+    {
+        var text = new StringBuilder();
+        try
+        {
+            string screenshot = Path.Combine(Path.GetTempPath(), $"fashionlisting-failed-{Guid.NewGuid():N}.png");
+            await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true, Timeout = 10_000 });
+            text.AppendLine($"Screenshot: {screenshot}");
+            IReadOnlyList<string> shown = await page.Locator(
+                ".validation-message, .mud-input-helper-text.mud-input-error, .mud-alert, #blazor-error-ui:visible")
+                .AllInnerTextsAsync();
+            text.AppendLine($"The page showed: {(shown.Count == 0 ? "no message" : string.Join(" | ", shown))}");
+        }
+        catch (PlaywrightException ex)
+        {
+            text.AppendLine($"The page could not be read: {ex.Message}");
+        }
+
+        string reported = _browserErrors.IsEmpty ? "nothing" : string.Join(" | ", _browserErrors);
+        text.AppendLine($"The browser reported: {reported}");
+        text.AppendLine("The server logged:");
+        foreach (LogEntry entry in ServerLog.Entries.Where(e => e.Level >= LogLevel.Warning))
+        {
+            text.AppendLine($"  {entry.Level} {entry.Category}: {entry.Message} {entry.Exception}");
+        }
+
+        return text.ToString();
     }
 
     /// <summary>Settings on top of appsettings.json, e.g. another <c>Inference:ModelFolder</c>; none by default.</summary>
