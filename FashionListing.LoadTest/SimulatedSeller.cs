@@ -9,7 +9,14 @@ namespace FashionListing.LoadTest;
 /// <param name="MetBusy">Whether the page showed "The server is busy" at least once for this photo.</param>
 /// <param name="Outcome">Suggested, NoGarment, GaveUpBusy or Error.</param>
 /// <param name="Message">The page's error message, if any.</param>
-internal sealed record PhotoRun(double UploadMs, double? SaveMs, bool MetBusy, string Outcome, string? Message);
+/// <param name="SaveClicks">How many clicks on Save it took; more than one means a click came to nothing.</param>
+internal sealed record PhotoRun(
+    double UploadMs,
+    double? SaveMs,
+    bool MetBusy,
+    string Outcome,
+    string? Message,
+    int SaveClicks = 0);
 
 /// <summary>
 /// One seller in a browser context of their own: signs in through the real sign-in page, then for each photo opens
@@ -122,15 +129,15 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
 
         Step = "saving";
         started = Stopwatch.GetTimestamp();
-        await SaveAsync(page);
+        int saveClicks = await SaveAsync(page);
         double saveMs = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (await page.Locator("[data-testid=saved]").CountAsync() == 0)
         {
             string message = (await page.Locator("[data-testid=error]").InnerTextAsync()).Trim();
-            return new PhotoRun(uploadMs, null, metBusy, "Error", "Save: " + message);
+            return new PhotoRun(uploadMs, null, metBusy, "Error", "Save: " + message, saveClicks);
         }
 
-        return new PhotoRun(uploadMs, saveMs, metBusy, suggested ? "Suggested" : "NoGarment", null);
+        return new PhotoRun(uploadMs, saveMs, metBusy, suggested ? "Suggested" : "NoGarment", null, saveClicks);
     }
 
     // On a loaded machine a click can reach the select before its list is ready to open, and the list never opens;
@@ -156,10 +163,11 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
         await good.ClickAsync();
     }
 
-    // As with the condition: on a loaded machine a click on Save can come to nothing (the page shows neither
-    // "saving" nor "saved"); a seller would look, fix what the card says and click again. While a save runs
-    // the button is disabled, so a second click cannot save twice. The time measured runs from the first click.
-    private static async Task SaveAsync(IPage page)
+    // A seller whose click on Save seems to come to nothing (the page shows neither "saved" nor an error) looks,
+    // fixes what the card says and clicks again; the card used to lose clicks on a loaded server, so the report
+    // counts the clicks that had to be repeated. While a save runs the button is disabled, so a second click
+    // cannot save twice. Returns the number of clicks; the time measured runs from the first.
+    private static async Task<int> SaveAsync(IPage page)
     {
         ILocator save = page.Locator("[data-testid=save]");
         ILocator answered = page.Locator("[data-testid=saved], [data-testid=error]").First;
@@ -169,7 +177,7 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
             try
             {
                 await answered.WaitForAsync(new LocatorWaitForOptions { Timeout = 10_000 });
-                return;
+                return attempt;
             }
             catch (TimeoutException) when (attempt < 5)
             {
@@ -180,11 +188,10 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
             if (!await save.IsEnabledAsync())
             {
                 await answered.WaitForAsync();
-                return;
+                return attempt;
             }
 
-            // Under load a re-render from the server can empty the price typed before it (the card then says
-            // "Set a price."); a seller types it again.
+            // A price emptied by the page would show "Set a price."; a seller types it again.
             ILocator price = page.Locator("input[data-testid=price]");
             if (string.IsNullOrWhiteSpace(await price.InputValueAsync()))
             {
