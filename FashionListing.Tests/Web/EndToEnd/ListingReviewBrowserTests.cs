@@ -49,9 +49,7 @@ public sealed class ListingReviewBrowserTests : BrowserTestHost
         Assert.Equal(ListingStatus.Submitted, submitted.Status);
 
         // The moderator opens it from the queue, sees the stored mask, presses R, picks a reason, types a note.
-        await moderator.GotoAsync(BaseUrl + "/moderation");
-        await moderator.Locator("[data-testid=queue-row]").ClickAsync();
-        await moderator.Locator("[data-testid=shortcuts][data-ready=true]").WaitForAsync();
+        await OpenFromTheQueueAsync(moderator);
         ILocator overlay = moderator.Locator("[data-testid=garment-overlay]");
         await Assertions.Expect(overlay).ToHaveAttributeAsync(
             "src", $"/photos/{submitted.PhotoId:D}/overlays/0");
@@ -86,9 +84,7 @@ public sealed class ListingReviewBrowserTests : BrowserTestHost
         await seller.Locator("[data-testid=status-banner][data-status=submitted]").WaitForAsync();
 
         // The moderator opens it again and approves it with A.
-        await moderator.GotoAsync(BaseUrl + "/moderation");
-        await moderator.Locator("[data-testid=queue-row]").ClickAsync();
-        await moderator.Locator("[data-testid=shortcuts][data-ready=true]").WaitForAsync();
+        await OpenFromTheQueueAsync(moderator);
         await Assertions.Expect(moderator.Locator("[data-testid=comparison-row][data-field=category]"))
             .ToHaveAttributeAsync("data-differs", ListingComparisonDiffers(suggestedCategory));
         await moderator.Keyboard.PressAsync("a");
@@ -128,4 +124,16 @@ public sealed class ListingReviewBrowserTests : BrowserTestHost
         await using ListingDbContext db = await contexts.CreateDbContextAsync();
         return await db.Drafts.AsNoTracking().SingleAsync();
     }
+
+    // The moderator opens the queue and, once the page is live, the one listing in it, and waits until its
+    // keyboard shortcuts answer.
+    private Task OpenFromTheQueueAsync(IPage moderator) =>
+        StepAsync(moderator, "Opening the listing from the review queue", async () =>
+        {
+            await moderator.GotoAsync(BaseUrl + "/moderation");
+            await moderator.Locator("[data-testid=queue-interactive][data-interactive=true]")
+                .WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await moderator.Locator("[data-testid=queue-row]").ClickAsync();
+            await moderator.Locator("[data-testid=shortcuts][data-ready=true]").WaitForAsync();
+        });
 }

@@ -162,6 +162,7 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
     private async Task<string> DescribeAsync(IPage page)
     {
         var text = new StringBuilder();
+        text.AppendLine($"Address: {page.Url}");
         try
         {
             string screenshot = Path.Combine(Path.GetTempPath(), $"fashionlisting-failed-{Guid.NewGuid():N}.png");
