@@ -31,7 +31,10 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
         await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Like new" }).ClickAsync();
 
         // The price last, key by key, and the page reloaded with the cursor still in the box.
+        // The status line may still say "Saved" from the condition when the last key is typed, so the wait is
+        // for the stored card itself.
         await page.Locator("input[data-testid=price]").PressSequentiallyAsync("18.5", new() { Delay = 50 });
+        await WaitForCardAsync(e => ListingFormModel.FromJson(e.CardJson).Price == 18.5m);
         await Assertions.Expect(page.Locator("[data-testid=autosave-status]"))
             .ToHaveAttributeAsync("data-status", "Saved");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/sell\?edit="));
@@ -90,6 +93,7 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
         await page.Locator("[data-testid=listing-card-interactive][data-interactive=true]")
             .WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.Locator("input[data-testid=title]").FillAsync("Grey jeans, slim, hemmed to 30");
+        await WaitForCardAsync(e => ListingFormModel.FromJson(e.CardJson).Title == "Grey jeans, slim, hemmed to 30");
         await Assertions.Expect(page.Locator("[data-testid=autosave-status]"))
             .ToHaveAttributeAsync("data-status", "Saved");
 
@@ -141,7 +145,8 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
     private Task<ListingDbContext> CreateDbContextAsync() =>
         Factory.Services.GetRequiredService<IDbContextFactory<ListingDbContext>>().CreateDbContextAsync();
 
-    // The card is stored when the server ends the closed tab's circuit, which follows the browser's goodbye.
+    // The stored card a second after the last change, or when the server ends a closed tab's circuit (which
+    // follows the browser's goodbye).
     private Task<AutosavedEdit> WaitForCardAsync(Func<AutosavedEdit, bool> match) =>
         Eventually.FoundAsync(
             async () =>
