@@ -94,6 +94,7 @@ internal static class AutosaveBenchmark
         ListingFormModel card = Card(0);
         CardAutosave autosave = new(
             store,
+            new OpenCards(),
             TimeSpan.FromHours(1),
             TimeProvider.System,
             NullLogger.Instance,

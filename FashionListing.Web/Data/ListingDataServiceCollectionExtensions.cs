@@ -21,6 +21,7 @@ public static class ListingDataServiceCollectionExtensions
             options.UseSqlite(provider.GetRequiredService<StoragePaths>().ConnectionString));
         services.AddSingleton<ListingDraftService>();
         services.AddSingleton<AutosaveService>();
+        services.AddSingleton<FashionListing.Web.Listings.OpenCards>();
         services.AddOptions<FashionListing.Web.Listings.AutosaveOptions>()
             .Bind(configuration.GetSection(FashionListing.Web.Listings.AutosaveOptions.Section))
             .ValidateDataAnnotations()

@@ -20,7 +20,11 @@ namespace FashionListing.Web.Listings;
 /// </remarks>
 public sealed partial class CardAutosave : IAsyncDisposable
 {
+    // How long a page that reads a card waits for other pages holding it to store their changes first.
+    private static readonly TimeSpan s_catchUpLimit = TimeSpan.FromSeconds(5);
+
     private readonly AutosaveService? _store;
+    private readonly OpenCards? _openCards;
     private readonly Func<AutosavedEdit, Task<AutosaveStore>> _write;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -37,6 +41,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     private string? _notedKey;
     private Guid? _addressHandled;
     private Guid? _addressShown;
+    private Guid? _draftId;
     private bool _active;
     private bool _loading;
     private bool _disposed;
@@ -45,6 +50,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     /// A seller's card, kept in <paramref name="store"/> as theirs and brought back by <see cref="RestoreAsync"/>.
     /// </summary>
     /// <param name="store">Where the card goes.</param>
+    /// <param name="openCards">The cards open in other pages, which store their changes before this page reads.</param>
     /// <param name="delay">How long the card must stay unchanged before it is stored.</param>
     /// <param name="time">The clock of the delay and of <see cref="SavedAt"/>.</param>
     /// <param name="logger">Receives failed stores.</param>
@@ -59,6 +65,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     /// </param>
     public CardAutosave(
         AutosaveService store,
+        OpenCards openCards,
         TimeSpan delay,
         TimeProvider time,
         ILogger logger,
@@ -76,6 +83,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
             changed)
     {
         _store = store;
+        _openCards = openCards;
         _seller = seller;
     }
 
@@ -112,7 +120,30 @@ public sealed partial class CardAutosave : IAsyncDisposable
     }
 
     /// <summary>The id of the stored card; null until the first store of a new listing.</summary>
-    public Guid? EditId { get; private set; }
+    public Guid? EditId
+    {
+        get;
+        private set
+        {
+            field = value;
+            Hold();
+        }
+    }
+
+    /// <summary>
+    /// The saved draft the card edits, if any, taken from each store; a page that edits a draft sets it at once.
+    /// Another page that opens the same draft asks this one to store its changes before it looks for unsaved ones
+    /// (<see cref="CatchUpAsync"/>).
+    /// </summary>
+    public Guid? DraftId
+    {
+        get => _draftId;
+        set
+        {
+            _draftId = value;
+            Hold();
+        }
+    }
 
     public AutosaveStatus Status { get; private set; }
 
@@ -198,6 +229,11 @@ public sealed partial class CardAutosave : IAsyncDisposable
         {
             ListingViewer seller = await _seller();
             AutosavedEdit? edit = await _store.FindAsync(wanted, seller, cancellationToken);
+            if (edit is not null && await CatchUpAsync(wanted, null, cancellationToken))
+            {
+                edit = await _store.FindAsync(wanted, seller, cancellationToken);
+            }
+
             if (edit is null || edit.Page != page)
             {
                 string notice = edit is null ? ListingMessages.NothingToRestore : ListingMessages.RestoreOnOtherPage;
@@ -246,6 +282,33 @@ public sealed partial class CardAutosave : IAsyncDisposable
     }
 
     /// <summary>
+    /// Asks the other pages of this server that hold the stored card <paramref name="editId"/>, or edit the draft
+    /// <paramref name="draftId"/>, to store what they have now, and waits for them (at most a few seconds), so
+    /// that what this page reads next is the newest. Call it only for a card or draft the seller may see. True
+    /// when another page was asked.
+    /// </summary>
+    public async Task<bool> CatchUpAsync(Guid? editId, Guid? draftId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CardAutosave> others = _openCards?.Holding(editId, draftId, this) ?? [];
+        if (others.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            await Task.WhenAll(others.Select(o => o.StoreForAnotherPageAsync()))
+                .WaitAsync(s_catchUpLimit, _time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Log.CatchUpTimedOut(_logger, editId, draftId);
+        }
+
+        return true;
+    }
+
+    /// <summary>
     /// Continues the stored card <paramref name="edit"/>, which the page has just put back on the card, so
     /// that later stores replace it instead of adding another.
     /// </summary>
@@ -254,6 +317,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(edit);
 
         EditId = edit.Id;
+        DraftId = edit.DraftId;
         _version = edit.Version;
         _storedKey = KeyOf(edit);
         KeepsUnsavedChanges = edit.HasUnsavedChanges;
@@ -265,6 +329,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     public void StartNew()
     {
         EditId = null;
+        DraftId = null;
         _version = Guid.Empty;
         Forked = false;
         _storedKey = null;
@@ -335,9 +400,34 @@ public sealed partial class CardAutosave : IAsyncDisposable
             await StoreCoreAsync(notify: false);
         }
 
+        _openCards?.Hold(this, null, null);
+
         // The semaphore is not disposed: a store dispatched just before the timer stopped may still wait on it,
         // and a SemaphoreSlim whose wait handle is never asked for holds nothing that needs releasing.
     }
+
+    // Another page is about to read this card. A page going away is storing its last changes already (its
+    // disposal); waiting for the write in progress covers it. A store that fails is logged as usual, and the
+    // other page then reads what was stored before.
+    private async Task StoreForAnotherPageAsync()
+    {
+        if (_active && !_disposed)
+        {
+            try
+            {
+                await _dispatch(FlushAsync);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The page went away meanwhile; its disposal stores the card.
+            }
+        }
+
+        await _writing.WaitAsync();
+        _writing.Release();
+    }
+
+    private void Hold() => _openCards?.Hold(this, EditId, _draftId);
 
     private Task StoreNowAsync() => _disposed ? Task.CompletedTask : StoreCoreAsync(notify: true);
 
@@ -361,6 +451,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
             }
             else if (await WriteAsync(current))
             {
+                DraftId = current.DraftId;
                 _storedKey = key;
                 KeepsUnsavedChanges = current.HasUnsavedChanges;
                 SavedAt = _time.GetUtcNow();
@@ -462,6 +553,13 @@ public sealed partial class CardAutosave : IAsyncDisposable
 
     private static partial class Log
     {
+        [LoggerMessage(
+            113,
+            LogLevel.Warning,
+            "Another page holding autosaved card {EditId} (draft {DraftId}) did not store its changes within the "
+            + "limit; this page reads the card as it was stored before")]
+        public static partial void CatchUpTimedOut(ILogger logger, Guid? editId, Guid? draftId);
+
         [LoggerMessage(
             112,
             LogLevel.Information,

@@ -65,6 +65,23 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
     }
 
     [Fact]
+    public async Task Sell_ReloadedRightAfterTyping_TheLastKeysComeBack()
+    {
+        IPage page = await UploadAsync();
+        ILocator title = page.Locator("input[data-testid=title]");
+        await title.FillAsync("Burgundy top");
+        await WaitForCardAsync(e => ListingFormModel.FromJson(e.CardJson).Title == "Burgundy top");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/sell\?edit="));
+
+        // Reloaded well within the second autosave waits: only the page going away holds the last keys.
+        await title.PressSequentiallyAsync(", size M");
+        await page.ReloadAsync();
+
+        await page.Locator("[data-testid=autosave-restored]").WaitForAsync();
+        await Assertions.Expect(title).ToHaveValueAsync("Burgundy top, size M");
+    }
+
+    [Fact]
     public async Task Sell_TabClosedRightAfterTyping_CardListedUnderMyDrafts()
     {
         IPage page = await UploadAsync();

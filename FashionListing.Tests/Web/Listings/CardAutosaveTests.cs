@@ -264,6 +264,83 @@ public sealed class CardAutosaveTests : IAsyncDisposable
         Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning);
     }
 
+    [Fact]
+    public async Task RestoreAsync_PageBeingReplacedStillHoldsNewerChanges_StoresThemFirstAndTheyComeBack()
+    {
+        await using CardAutosave old = Active();
+        _card.Title = "Blue jacket";
+        old.NoteChanges();
+        _time.Advance(s_delay);
+        await WaitForStoreAsync();
+        _card.Title = "Blue jacket, size M";
+        old.NoteChanges();
+        await using CardAutosave reloaded = Create(() => null, work => work());
+
+        AutosaveRestore? restore = await reloaded.RestoreAsync(old.EditId, AutosavePage.Sell, Drafts, default);
+
+        Assert.Equal("Blue jacket, size M", restore?.Card?.Card.Title);
+        Assert.Equal(AutosaveStatus.Saved, old.Status);
+    }
+
+    [Fact]
+    public async Task CatchUpAsync_AnotherPageEditsTheDraftWithChangesNotYetStored_TheyAreStored()
+    {
+        Guid draft = Guid.NewGuid();
+        var card = new ListingFormModel { Title = "Grey jeans, hemmed" };
+        await using CardAutosave editing = Create(
+            () => new AutosavedEdit
+            {
+                Page = AutosavePage.Draft,
+                DraftId = draft,
+                CardJson = card.ToJson(),
+                HasUnsavedChanges = true,
+            },
+            work => work());
+        editing.DraftId = draft;
+        editing.Activate();
+        editing.NoteChanges();
+        await using CardAutosave opening = Create(() => null, work => work());
+
+        bool asked = await opening.CatchUpAsync(null, draft, default);
+
+        Assert.True(asked);
+        AutosavedEdit stored = Assert.Single(await StoredAsync());
+        Assert.Equal("Grey jeans, hemmed", ListingFormModel.FromJson(stored.CardJson).Title);
+    }
+
+    [Fact]
+    public async Task CatchUpAsync_OtherPageClosed_AsksNobody()
+    {
+        CardAutosave closed = Active();
+        _card.Title = "Red scarf";
+        closed.NoteChanges();
+        await closed.DisposeAsync();
+        Guid id = Assert.Single(await StoredAsync()).Id;
+        await using CardAutosave opening = Create(() => null, work => work());
+
+        Assert.False(await opening.CatchUpAsync(id, null, default));
+    }
+
+    [Fact]
+    public async Task CatchUpAsync_OtherPageNeverAnswers_GivesUpAfterTheLimitAndLogs()
+    {
+        var never = new TaskCompletionSource();
+        await using CardAutosave stuck = Create(
+            () => new AutosavedEdit { Page = AutosavePage.Sell, CardJson = _card.ToJson(), HasUnsavedChanges = true },
+            _ => never.Task);
+        stuck.Continue(new AutosavedEdit { Id = Guid.NewGuid(), Page = AutosavePage.Sell, CardJson = "{}" });
+        stuck.Activate();
+        await using CardAutosave opening = Create(() => null, work => work());
+
+        Task<bool> asked = opening.CatchUpAsync(stuck.EditId, null, default);
+        _time.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.True(await asked.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.Contains(_logger.Entries, e => e.Level == LogLevel.Warning
+            && e.Message.Contains("did not store its changes", StringComparison.Ordinal));
+        never.SetResult();
+    }
+
     private ListingDraftService Drafts => _context.Services.GetRequiredService<ListingDraftService>();
 
     private CardAutosave Active()
@@ -274,16 +351,22 @@ public sealed class CardAutosaveTests : IAsyncDisposable
         return autosave;
     }
 
-    private CardAutosave Create() => new(
-        _context.Services.GetRequiredService<AutosaveService>(),
-        s_delay,
-        _time,
-        _logger,
+    private CardAutosave Create() => Create(
         () => _nothingToKeep
             ? null
             : new AutosavedEdit { Page = AutosavePage.Sell, CardJson = _card.ToJson(), HasUnsavedChanges = true },
+        work => work());
+
+    // A page of its own: its card as capture gives it, its work run by dispatch.
+    private CardAutosave Create(Func<AutosavedEdit?> capture, Func<Func<Task>, Task> dispatch) => new(
+        _context.Services.GetRequiredService<AutosaveService>(),
+        _context.Services.GetRequiredService<OpenCards>(),
+        s_delay,
+        _time,
+        _logger,
+        capture,
         () => Task.FromResult(_seller ?? _context.Seller),
-        work => work(),
+        dispatch,
         () =>
         {
             Interlocked.Increment(ref _storeCalls);
