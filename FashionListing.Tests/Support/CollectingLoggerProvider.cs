@@ -14,28 +14,29 @@ public sealed class CollectingLoggerProvider : ILoggerProvider
 {
     public ConcurrentQueue<LogEntry> Entries { get; } = new();
 
-    public ILogger CreateLogger(string categoryName) => new Collector(Entries, categoryName);
+    public ILogger CreateLogger(string categoryName) => new CollectingLogger(Entries, categoryName);
 
     public void Dispose()
     {
     }
+}
 
-    private sealed class Collector(ConcurrentQueue<LogEntry> entries, string category) : ILogger
+/// <summary>A logger that adds each message it is given to <paramref name="entries"/>.</summary>
+public class CollectingLogger(ConcurrentQueue<LogEntry> entries, string category) : ILogger
+{
+    public IDisposable? BeginScope<TState>(TState state)
+        where TState : notnull => null;
+
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    public void Log<TState>(
+        LogLevel logLevel,
+        EventId eventId,
+        TState state,
+        Exception? exception,
+        Func<TState, Exception?, string> formatter)
     {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(
-            LogLevel logLevel,
-            EventId eventId,
-            TState state,
-            Exception? exception,
-            Func<TState, Exception?, string> formatter)
-        {
-            ArgumentNullException.ThrowIfNull(formatter);
-            entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception?.ToString() ?? ""));
-        }
+        ArgumentNullException.ThrowIfNull(formatter);
+        entries.Enqueue(new LogEntry(logLevel, category, formatter(state, exception), exception?.ToString() ?? ""));
     }
 }
