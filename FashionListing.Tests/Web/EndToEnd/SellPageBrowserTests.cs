@@ -76,11 +76,12 @@ public sealed class SellPageBrowserTests : BrowserTestHost
         await page.Locator("input[data-testid=title]").PressAsync("Tab");
         string photoSrc = (await page.Locator("[data-testid=garment-photo] img").First.GetAttributeAsync("src"))!;
 
-        // Pausing ends the circuit on the server as an eviction would; resuming starts a new one from the
-        // persisted state, which is what the reconnect dialog does when the old circuit is gone.
+        // Pausing ends the circuit on the server as an eviction would; resuming starts a new one, which is what
+        // the reconnect dialog does when the old circuit is gone. The card was kept as soon as the photo was in,
+        // so the new circuit continues it as autosave stored it when the old one ended.
         await PauseAndResumeAsync(page);
 
-        await page.Locator("[data-testid=restored]").WaitForAsync();
+        await page.Locator("[data-testid=autosave-restored]").WaitForAsync();
         string title = await page.Locator("input[data-testid=title]").InputValueAsync();
         Assert.Equal("Edited before the connection dropped", title);
         Assert.Equal(photoSrc, await page.Locator("[data-testid=garment-photo] img").First.GetAttributeAsync("src"));
