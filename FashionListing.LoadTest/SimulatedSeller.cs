@@ -140,28 +140,9 @@ internal sealed class SimulatedSeller(IBrowser browser, string baseUrl, string e
         return new PhotoRun(uploadMs, saveMs, metBusy, suggested ? "Suggested" : "NoGarment", null, saveClicks);
     }
 
-    // On a loaded machine a click can reach the select before its list is ready to open, and the list never opens;
-    // clicking again is what a seller would do.
-    private static async Task ChooseConditionAsync(IPage page)
-    {
-        ILocator select = page.Locator("div.mud-input-control:has(input[data-testid=condition])");
-        ILocator good = page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Good" }).First;
-        for (int attempt = 1; ; attempt++)
-        {
-            await select.ClickAsync();
-            try
-            {
-                await good.WaitForAsync(new LocatorWaitForOptions { Timeout = 20_000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 5)
-            {
-                // The list did not open; try again.
-            }
-        }
-
-        await good.ClickAsync();
-    }
+    // The condition is a row of radio buttons: one click on the label.
+    private static Task ChooseConditionAsync(IPage page) =>
+        page.Locator("[data-testid=condition] label", new() { HasText = "Good" }).ClickAsync();
 
     // A seller whose click on Save seems to come to nothing (the page shows neither "saved" nor an error) looks,
     // fixes what the card says and clicks again; the card used to lose clicks on a loaded server, so the report

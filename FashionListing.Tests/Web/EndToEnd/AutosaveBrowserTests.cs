@@ -27,8 +27,7 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
         IPage page = await UploadAsync();
         await page.Locator("input[data-testid=title]").FillAsync("Burgundy top, typed before the reload");
         await page.Locator("textarea[data-testid=description]").FillAsync("Soft cotton, worn twice.");
-        await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Like new" }).ClickAsync();
+        await ChooseConditionAsync(page, "Like new");
 
         // The price last, key by key, and the page reloaded with the cursor still in the box.
         // The status line may still say "Saved" from the condition when the last key is typed, so the wait is
@@ -49,7 +48,7 @@ public sealed class AutosaveBrowserTests : BrowserTestHost
         Assert.Equal(
             "Soft cotton, worn twice.",
             await page.Locator("textarea[data-testid=description]").InputValueAsync());
-        Assert.Equal("Like new", (await page.Locator("[data-testid=condition]").TextContentAsync())?.Trim());
+        await Assertions.Expect(ConditionRadio(page, "Like new")).ToBeCheckedAsync();
         Assert.Equal(
             1,
             await page.Locator("[data-testid=garment-photo] img:not(.garment-photo__overlay)").CountAsync());

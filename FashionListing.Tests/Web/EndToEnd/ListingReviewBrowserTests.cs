@@ -37,8 +37,7 @@ public sealed class ListingReviewBrowserTests : BrowserTestHost
         await seller.Locator("input[type=file]").SetInputFilesAsync(SharedData.ClothingPhoto(TShirtPhoto));
         await seller.Locator("[data-testid=suggestions]").WaitForAsync();
         string suggestedCategory = await seller.Locator("input[data-testid=category]").InputValueAsync();
-        await seller.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
-        await seller.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Like new" }).ClickAsync();
+        await ChooseConditionAsync(seller, "Like new");
         await seller.Locator("input[data-testid=price]").FillAsync("12.50");
         await seller.Locator("input[data-testid=price]").PressAsync("Tab");
         await seller.Locator("[data-testid=save]").ClickAsync();

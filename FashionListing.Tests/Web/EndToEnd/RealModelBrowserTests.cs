@@ -29,8 +29,7 @@ public sealed class RealModelBrowserTests : BrowserTestHost
         IReadOnlyList<string> categoryChips = await page.Locator("[data-testid=category-chip]").AllInnerTextsAsync();
         int colourChips = await page.Locator("[data-testid=colour-chip]").CountAsync();
         string title = await page.Locator("input[data-testid=title]").InputValueAsync();
-        await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Like new" }).ClickAsync();
+        await ChooseConditionAsync(page, "Like new");
         await page.Locator("input[data-testid=price]").FillAsync("12.50");
         await page.Locator("input[data-testid=price]").PressAsync("Tab");
         await page.Locator("[data-testid=save]").ClickAsync();

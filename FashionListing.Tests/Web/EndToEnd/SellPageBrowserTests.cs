@@ -33,8 +33,7 @@ public sealed class SellPageBrowserTests : BrowserTestHost
         });
         await page.Locator("[data-testid=suggestions]").WaitForAsync();
         await page.Locator("input[data-testid=title]").FillAsync("Burgundy top from the browser");
-        await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
-        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Good" }).ClickAsync();
+        await ChooseConditionAsync(page, "Good");
         await page.Locator("input[data-testid=price]").FillAsync("30");
         await page.Locator("input[data-testid=price]").PressAsync("Tab");
         await page.Locator("[data-testid=save]").ClickAsync();

@@ -128,8 +128,7 @@ public sealed class StudyBrowserTests : BrowserTestHost
                     await Assertions.Expect(title).Not.ToHaveValueAsync("");
                 }
 
-                await page.Locator("div.mud-input-control:has(input[data-testid=condition])").ClickAsync();
-                await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Good" }).ClickAsync();
+                await ChooseConditionAsync(page, "Good");
                 await page.Locator("input[data-testid=price]").FillAsync("9.50");
                 await page.Locator("input[data-testid=price]").PressAsync("Tab");
                 await page.Locator("[data-testid=save]").ClickAsync();

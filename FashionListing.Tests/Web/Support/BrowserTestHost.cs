@@ -140,6 +140,21 @@ public abstract class BrowserTestHost : IAsyncLifetime, IDisposable
         return page;
     }
 
+    /// <summary>Picks the item's condition on the listing card by its label, as a seller clicks it.</summary>
+    protected static async Task ChooseConditionAsync(IPage page, string condition)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        await page.Locator("[data-testid=condition] label", new() { HasText = condition }).ClickAsync();
+        await Assertions.Expect(ConditionRadio(page, condition)).ToBeCheckedAsync();
+    }
+
+    /// <summary>The radio button of <paramref name="condition"/> on the listing card.</summary>
+    protected static ILocator ConditionRadio(IPage page, string condition)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.Locator("[data-testid=condition] label", new() { HasText = condition }).Locator("input");
+    }
+
     /// <summary>
     /// Runs one step of a test on <paramref name="page"/>; when it fails (a wait runs out, mostly), the failure
     /// says what the page showed as wrong (validation messages, alerts, Blazor's error bar), what the browser

@@ -23,7 +23,7 @@ public sealed class ListingCardEditTests
         card.Find("input[data-testid=title]").Input("Red wool");
         card.Find("input[data-testid=brand]").Input("Uniqlo");
         card.Find("input[data-testid=title]").Input("Red wool scarf");
-        SellTests.FillConditionAndPrice(context, card, "Good", "8");
+        SellTests.FillConditionAndPrice(card, "Good", "8");
 
         Assert.Equal(
             new Dictionary<string, int> { ["Title"] = 2, ["Brand"] = 1, ["Condition"] = 1, ["Price"] = 1 },

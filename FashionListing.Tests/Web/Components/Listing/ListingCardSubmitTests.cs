@@ -1,4 +1,5 @@
 using Bunit;
+using FashionListing.Tests.Web.Components.Pages.Sell;
 using FashionListing.Tests.Web.Support;
 using FashionListing.Web.Components.Listing;
 using FashionListing.Web.Data;
@@ -8,33 +9,27 @@ using Microsoft.AspNetCore.Components;
 namespace FashionListing.Tests.Web.Components.Listing;
 
 /// <summary>
-/// "Save draft" on a busy server: MudBlazor's condition select sets its value only after the browser answers a
-/// call, so the click on Save could be handled while the condition was still on its way. The card now waits
-/// for the browser's answers to its own calls (which come after those made before them) before it checks the
-/// card. Here the browser's answers are held back and given in the order a browser gives them.
+/// "Save draft" on a busy server: a field can hand its value to the card a moment after the click on Save
+/// reaches the server (MudBlazor's select did, after asking the browser something). The card therefore checks
+/// itself only once the browser has answered calls of its own, which it answers after those made before them.
+/// Here the browser's answers are held back and given when the test says.
 /// </summary>
 public sealed class ListingCardSubmitTests
 {
-    private const string SelectCall = "mudKeyInterceptor.updatekey";
-
     [Fact]
-    public async Task Save_ConditionStillOnItsWay_WaitsForItAndSavesTheWholeCard()
+    public async Task Save_ValueArrivesWhileTheBrowserIsAsked_SavesTheWholeCard()
     {
         await using var context = NewContext();
-        JSRuntimeInvocationHandler select = context.JSInterop.SetupVoid(SelectCall, _ => true);
         JSRuntimeInvocationHandler answer = context.JSInterop.SetupModule("./listing-card.js").SetupVoid("answer");
-        var model = new ListingFormModel();
+        var model = new ListingFormModel { Title = "Navy wool coat", Price = 40m };
         List<ItemCondition?> saved = [];
         var card = context.Render<ListingCard>(parameters => parameters
             .Add(c => c.Model, model)
             .Add(c => c.OnSave, EventCallback.Factory.Create(this, () => saved.Add(model.Condition))));
-        card.Find("input[data-testid=title]").Input("Navy wool coat");
-        card.Find("input[data-testid=price]").Input("40");
 
-        PickCondition(context, card, "Good");
-        Assert.Null(model.Condition);
         Task save = card.Find("form").SubmitAsync();
-        select.SetVoidResult();
+        Assert.Empty(saved);
+        model.Condition = ItemCondition.Good;
         answer.SetVoidResult();
         await save;
 
@@ -62,6 +57,18 @@ public sealed class ListingCardSubmitTests
     }
 
     [Fact]
+    public async Task Condition_RadioClicked_InTheCardAtOnce()
+    {
+        await using ListingPageContext context = NewContext();
+        var model = new ListingFormModel();
+        var card = context.Render<ListingCard>(parameters => parameters.Add(c => c.Model, model));
+
+        SellTests.ChooseCondition(card, "Like new");
+
+        Assert.Equal(ItemCondition.LikeNew, model.Condition);
+    }
+
+    [Fact]
     public async Task Save_ClickedTwiceWhileTheCardIsChecked_SavesOnce()
     {
         await using var context = NewContext();
@@ -80,18 +87,6 @@ public sealed class ListingCardSubmitTests
         Assert.Equal(1, saves);
     }
 
-    private static ListingPageContext NewContext()
-    {
-        return new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
-    }
-
-    private static void PickCondition(
-        ListingPageContext context,
-        IRenderedComponent<ListingCard> card,
-        string condition)
-    {
-        card.Find("[data-testid=condition]").ParentElement!.ParentElement!.MouseDown();
-        context.Popovers.WaitForElement(".mud-list-item");
-        context.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == condition).Click();
-    }
+    private static ListingPageContext NewContext() =>
+        new(new StubListingSuggester(TestPhotos.TopAndJeans()));
 }

@@ -67,7 +67,7 @@ public sealed class AutosaveTests : IAsyncDisposable
         Assert.Equal("Mango", reopened.Find("input[data-testid=brand]").GetAttribute("value"));
         reopened.WaitForElement("[data-testid=suggestions]");
         Assert.Single(reopened.FindAll("[data-testid=garment-photo] img:not(.garment-photo__overlay)"));
-        SellTests.FillConditionAndPrice(_context, reopened, "Good", "15");
+        SellTests.FillConditionAndPrice(reopened, "Good", "15");
         reopened.Find("form[data-testid=listing-card]").Submit();
         reopened.WaitForElement("[data-testid=saved]");
         await using ListingDbContext db = _context.CreateDbContext();
@@ -139,7 +139,7 @@ public sealed class AutosaveTests : IAsyncDisposable
     {
         var page = _context.Render<SellPage>();
         SellTests.Upload(page, TestPhotos.Jpeg(SKColors.Red));
-        SellTests.FillConditionAndPrice(_context, page, "Good", "15");
+        SellTests.FillConditionAndPrice(page, "Good", "15");
         page.Find("form[data-testid=listing-card]").Submit();
         page.WaitForElement("[data-testid=saved]");
 

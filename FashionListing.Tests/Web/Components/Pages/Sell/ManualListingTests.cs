@@ -36,7 +36,7 @@ public sealed class ManualListingTests
         Upload(page);
         page.Find("input[data-testid=title]").Input("Red wool scarf");
         page.Find("input[data-testid=brand]").Input("Uniqlo");
-        SellTests.FillConditionAndPrice(context, page, "New with tags", "12");
+        SellTests.FillConditionAndPrice(page, "New with tags", "12");
 
         page.Find("form[data-testid=listing-card]").Submit();
 
@@ -62,7 +62,7 @@ public sealed class ManualListingTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var page = context.Render<ManualPage>();
         page.Find("input[data-testid=title]").Input("Red wool scarf");
-        SellTests.FillConditionAndPrice(context, page, "Good", "8");
+        SellTests.FillConditionAndPrice(page, "Good", "8");
 
         page.Find("form[data-testid=listing-card]").Submit();
 

@@ -286,7 +286,7 @@ public sealed class SellGarmentPickerTests
         await using var context = new ListingPageContext(new StubListingSuggester(TestPhotos.TopAndJeans()));
         var page = context.Render<SellPage>();
         SellTests.Upload(page, s_upload);
-        SellTests.FillConditionAndPrice(context, page, "Good", "12");
+        SellTests.FillConditionAndPrice(page, "Good", "12");
 
         page.FindAll("[data-testid=garment-chip]")[1].Click();
 
@@ -303,7 +303,7 @@ public sealed class SellGarmentPickerTests
         var page = context.Render<SellPage>();
         SellTests.Upload(page, s_upload);
         page.FindAll("[data-testid=garment-chip]")[1].Click();
-        SellTests.FillConditionAndPrice(context, page, "Good", "30");
+        SellTests.FillConditionAndPrice(page, "Good", "30");
 
         page.Find("form[data-testid=listing-card]").Submit();
 

@@ -110,7 +110,7 @@ public sealed class SellTests
         var page = context.Render<SellPage>();
         Upload(page, s_upload);
         page.Find("input[data-testid=title]").Input("Burgundy top, size M");
-        FillConditionAndPrice(context, page, "Like new", "25.50");
+        FillConditionAndPrice(page, "Like new", "25.50");
 
         page.Find("form[data-testid=listing-card]").Submit();
 
@@ -326,16 +326,21 @@ public sealed class SellTests
         [.. page.FindAll("[data-testid=attributes] .mud-chip").Select(c => c.TextContent.Trim())];
 
     internal static void FillConditionAndPrice<T>(
-        ListingPageContext context,
         IRenderedComponent<T> page,
         string condition,
         string price)
         where T : Microsoft.AspNetCore.Components.IComponent
     {
-        page.Find("[data-testid=condition]").ParentElement!.ParentElement!.MouseDown();
-        context.Popovers.WaitForElement(".mud-list-item");
-        context.Popovers.FindAll(".mud-list-item").Single(i => i.TextContent.Trim() == condition).Click();
+        ChooseCondition(page, condition);
         // The price field takes each keystroke (so that autosave keeps a price still being typed).
         page.Find("input[data-testid=price]").Input(price);
     }
+
+    /// <summary>Clicks the condition radio button labelled <paramref name="condition"/>.</summary>
+    internal static void ChooseCondition<T>(IRenderedComponent<T> page, string condition)
+        where T : Microsoft.AspNetCore.Components.IComponent =>
+        page.FindAll("[data-testid=condition] label")
+            .Single(label => label.TextContent.Trim() == condition)
+            .QuerySelector("input")!
+            .Click();
 }

@@ -28,7 +28,7 @@ public sealed class SubmitForReviewTests : IAsyncDisposable
     {
         var page = _context.Render<SellPage>();
         SellTests.Upload(page, s_upload);
-        SellTests.FillConditionAndPrice(_context, page, "Good", "25");
+        SellTests.FillConditionAndPrice(page, "Good", "25");
 
         page.Find("[data-testid=submit-for-review]").Click();
 
@@ -63,7 +63,7 @@ public sealed class SubmitForReviewTests : IAsyncDisposable
             InputFileContent.CreateFromBinary(s_upload, "photo.jpg", contentType: "image/jpeg"));
         page.WaitForState(() => page.FindAll("[data-testid=analysing]").Count == 0);
         page.Find("input[data-testid=title]").Input("Hand-knitted red scarf");
-        SellTests.FillConditionAndPrice(_context, page, "Like new", "15");
+        SellTests.FillConditionAndPrice(page, "Like new", "15");
         page.Find("form[data-testid=listing-card]").Submit();
         page.WaitForElement("[data-testid=saved]");
 

@@ -24,7 +24,7 @@ public sealed class StudySessionTests
         page.Find("[data-testid=start-task]").Click();
         page.WaitForState(() => page.FindAll("input[data-testid=title]").Count == 1);
         page.Find("input[data-testid=title]").Input("Burgundy top, barely worn");
-        SellTests.FillConditionAndPrice(context, page, "Good", "12");
+        SellTests.FillConditionAndPrice(page, "Good", "12");
         page.Find("form[data-testid=listing-card]").Submit();
 
         page.WaitForState(() => page.Find("[data-testid=task-heading]").GetAttribute("data-flow") == "A");
@@ -58,7 +58,7 @@ public sealed class StudySessionTests
             "brought back",
             reloaded.Find("[data-testid=session-message]").TextContent,
             StringComparison.Ordinal);
-        SellTests.FillConditionAndPrice(context, reloaded, "Good", "12");
+        SellTests.FillConditionAndPrice(reloaded, "Good", "12");
         reloaded.Find("form[data-testid=listing-card]").Submit();
 
         reloaded.WaitForState(() => reloaded.Find("[data-testid=task-heading]").GetAttribute("data-flow") == "A");
