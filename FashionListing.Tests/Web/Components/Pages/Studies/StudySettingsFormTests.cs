@@ -6,7 +6,9 @@ using Microsoft.AspNetCore.Components;
 
 namespace FashionListing.Tests.Web.Components.Pages.Studies;
 
-/// <summary>The order rule of a study is a pair of radio buttons; the seed is asked for only with the random rule.</summary>
+/// <summary>
+/// The order rule of a study is a pair of radio buttons; the seed is asked for only with the random rule.
+/// </summary>
 public sealed class StudySettingsFormTests
 {
     [Fact]
