@@ -46,6 +46,9 @@ public sealed partial class CardAutosave : IAsyncDisposable
     private bool _loading;
     private bool _disposed;
 
+    // Set once the page's last store is done: nothing it does after that may put it back among the open cards.
+    private bool _released;
+
     /// <summary>
     /// A seller's card, kept in <paramref name="store"/> as theirs and brought back by <see cref="RestoreAsync"/>.
     /// </summary>
@@ -400,6 +403,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
             await StoreCoreAsync(notify: false);
         }
 
+        _released = true;
         _openCards?.Hold(this, null, null);
 
         // The semaphore is not disposed: a store dispatched just before the timer stopped may still wait on it,
@@ -427,7 +431,13 @@ public sealed partial class CardAutosave : IAsyncDisposable
         _writing.Release();
     }
 
-    private void Hold() => _openCards?.Hold(this, EditId, _draftId);
+    private void Hold()
+    {
+        if (!_released)
+        {
+            _openCards?.Hold(this, EditId, _draftId);
+        }
+    }
 
     private Task StoreNowAsync() => _disposed ? Task.CompletedTask : StoreCoreAsync(notify: true);
 
