@@ -106,6 +106,41 @@ public sealed class AutosaveTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Sell_ReopenedWithTheSuggestedColour_ColourChipsComeBackWithTheirSwatches()
+    {
+        var first = _context.Render<SellPage>();
+        SellTests.Upload(first, TestPhotos.Jpeg(SKColors.Red));
+        string[] chips = ColourChips(first);
+        first.Find("input[data-testid=title]").Input("Kept with its colours");
+        AutosavedEdit kept = await _context.WaitForAutosaveAsync(
+            e => e.CardJson.Contains("Kept with its colours", StringComparison.Ordinal));
+
+        var reopened = RenderAt<SellPage>(kept.Id);
+
+        reopened.WaitForAssertion(() => Assert.Equal(chips, ColourChips(reopened)));
+        Assert.NotEmpty(chips);
+        Assert.Equal(chips.Length, reopened.FindAll("[data-testid=colour-chip] .colour-swatch").Count);
+    }
+
+    [Fact]
+    public async Task Sell_ReopenedWithAColourTyped_OneChipWithTheTypedColour()
+    {
+        var first = _context.Render<SellPage>();
+        SellTests.Upload(first, TestPhotos.Jpeg(SKColors.Red));
+        first.Find("input[data-testid=colour]").Input("wine red");
+        AutosavedEdit kept = await _context.WaitForAutosaveAsync(
+            e => ListingFormModel.FromJson(e.CardJson).Colour == "wine red");
+
+        var reopened = RenderAt<SellPage>(kept.Id);
+
+        reopened.WaitForAssertion(() => Assert.Equal(["wine red"], ColourChips(reopened)));
+        Assert.Empty(reopened.FindAll("[data-testid=colour-chip] .colour-swatch"));
+    }
+
+    private static string[] ColourChips(IRenderedComponent<SellPage> page) =>
+        [.. page.FindAll("[data-testid=colour-chip]").Select(c => c.TextContent.Trim())];
+
+    [Fact]
     public async Task Sell_OpenedInASecondTab_StoresNothingSoTheFirstTabKeepsItsCard()
     {
         var first = _context.Render<SellPage>();
