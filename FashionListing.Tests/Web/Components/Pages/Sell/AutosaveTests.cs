@@ -367,6 +367,30 @@ public sealed class AutosaveTests : IAsyncDisposable
         Assert.Equal(0, await db.AutosavedEdits.CountAsync());
     }
 
+    [Theory]
+    [InlineData(AutosaveService.MaxCardsPerSeller - 1, false)]
+    [InlineData(AutosaveService.MaxCardsPerSeller, true)]
+    public async Task Drafts_UnfinishedCardsAtTheMost_SaysTheOldestGoesNext(int cards, bool warned)
+    {
+        AutosaveService store = _context.Services.GetRequiredService<AutosaveService>();
+        for (int i = 0; i < cards; i++)
+        {
+            var card = new AutosavedEdit
+            {
+                Id = Guid.NewGuid(),
+                Page = AutosavePage.Manual,
+                CardJson = new ListingFormModel { Title = $"Unfinished card {i}" }.ToJson(),
+                HasUnsavedChanges = true,
+            };
+            await store.StoreAsync(card, _context.Seller, default);
+        }
+
+        var page = _context.Render<DraftsPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(cards, page.FindAll("[data-testid=unfinished-row]").Count));
+        Assert.Equal(warned, page.FindAll("[data-testid=unfinished-full]").Count == 1);
+    }
+
     [Fact]
     public async Task Drafts_UnfinishedCard_ListedWithContinueAndDiscardedOnlyOnceConfirmed()
     {
