@@ -41,7 +41,6 @@ public sealed partial class CardAutosave : IAsyncDisposable
     private string? _notedKey;
     private Guid? _addressHandled;
     private Guid? _addressShown;
-    private Guid? _draftId;
     private bool _active;
     private bool _loading;
     private bool _disposed;
@@ -140,10 +139,10 @@ public sealed partial class CardAutosave : IAsyncDisposable
     /// </summary>
     public Guid? DraftId
     {
-        get => _draftId;
+        get;
         set
         {
-            _draftId = value;
+            field = value;
             Hold();
         }
     }
@@ -435,7 +434,7 @@ public sealed partial class CardAutosave : IAsyncDisposable
     {
         if (!_released)
         {
-            _openCards?.Hold(this, EditId, _draftId);
+            _openCards?.Hold(this, EditId, DraftId);
         }
     }
 
